@@ -1,0 +1,11 @@
+"""The ``khabar`` command line: a face on the Python API, one module per command."""
+
+from khabar.cli import parse as _parse  # noqa: F401  (registers the command)
+from khabar.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]
