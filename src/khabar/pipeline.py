@@ -9,10 +9,13 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from khabar.read.decode import decode, looks_like_html
+from khabar.read.decode import arabic_share, decode, looks_like_html
 from khabar.records import Document, Page
 
 log = logging.getLogger(__name__)
+
+# Below this share of Arabic letters a page is another language's, and khabar leaves it alone.
+MIN_ARABIC_SHARE = 0.3
 
 
 def parse(
@@ -89,6 +92,11 @@ def _structure(document: Document, page: Page) -> None:
         article.outlet = article.outlet or document.outlet
     if not page.articles:
         page.problem = "no-article"
+        return
+    share = arabic_share(" ".join((a.headline or "") + " " + a.text for a in page.articles))
+    if share < MIN_ARABIC_SHARE:
+        page.articles = []
+        page.problem = f"not-arabic: {share:.0%} of letters are Arabic"
 
 
 def _hash(text: str) -> str:
