@@ -1,0 +1,118 @@
+"""CRF features for one sentence of tokens.
+
+What a token looks like (its normalized form, clitic-stripped form, prefixes, suffixes, shape),
+what it is like (word clusters learned on SaudiNewsNet), what is known about it (gazetteer
+membership, single- and multi-word), and the cue words around it (titles, organization and place
+heads), in a ±2 window. Per-word attributes are cached: news repeats its words, and this keeps
+recognition well above 20,000 tokens per second.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from khabar.understand.ner.clusters import load_clusters
+from khabar.understand.ner.gazetteer import load_gazetteer
+from khabar.understand.normalize import normalize, strip_clitics
+
+TRIGGER_FILE = "triggers.tsv"
+_NONE: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict[str, str]:
+    source = resources.files("khabar").joinpath("data", "ner", TRIGGER_FILE)
+    table: dict[str, str] = {}
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, _, kind = line.partition("\t")
+            table.setdefault(normalize(word), kind)
+    return table
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Words whose clitic-stripped remainder is trusted: cluster vocabulary and gazetteer names."""
+    return frozenset(load_clusters()) | frozenset(load_gazetteer().single)
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "digit"
+    if any("a" <= ch.lower() <= "z" for ch in word):
+        return "latin"
+    if not any(ch.isalnum() for ch in word):
+        return "punct:" + word[:2]
+    return "arabic" if len(word) > 3 else "short"
+
+
+@lru_cache(maxsize=200_000)
+def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(own attributes, compact attributes shared with the neighbours) for one raw token."""
+    norm = normalize(word)
+    stem = strip_clitics(norm, known_words())
+    clusters = load_clusters()
+    gazetteer = load_gazetteer().single
+    triggers = load_triggers()
+    cl = clusters.get(norm) or clusters.get(stem) or _NONE
+    gaz = sorted(gazetteer.get(norm, set()) | gazetteer.get(stem, set()))
+    trig = triggers.get(norm) or triggers.get(stem)
+    own = [
+        "w=" + norm,
+        "s=" + stem,
+        "pre=" + norm[: len(norm) - len(stem)],
+        "p2=" + stem[:2],
+        "p3=" + stem[:3],
+        "x1=" + stem[-1:],
+        "x2=" + stem[-2:],
+        "x3=" + stem[-3:],
+        "x4=" + stem[-4:],
+        "sh=" + _shape(word),
+        "len=" + str(min(len(stem), 8)),
+    ]
+    if norm.startswith("ال") or stem != norm and norm[: len(norm) - len(stem)].endswith("ال"):
+        own.append("def")
+    if cl:
+        own.extend(("c1=" + cl[0], "c2=" + cl[1], "c3=" + cl[2]))
+    else:
+        own.append("c=none")
+    own.extend("g=" + kind for kind in gaz)
+    if trig:
+        own.append("t=" + trig)
+    shared = ["w=" + norm, "s=" + stem]
+    if cl:
+        shared.extend(("c1=" + cl[0], "c2=" + cl[1]))
+    shared.extend("g=" + kind for kind in gaz)
+    if trig:
+        shared.append("t=" + trig)
+    return tuple(own), tuple(shared)
+
+
+def sentence_features(tokens: list[str]) -> list[list[str]]:
+    """Attribute lists (crfsuite's string form) for each token of one sentence."""
+    infos = [word_info(token) for token in tokens]
+    norms = [info[0][0][2:] for info in infos]
+    multi = load_gazetteer().longest_matches(norms)
+    n = len(tokens)
+    features: list[list[str]] = []
+    for i in range(n):
+        own, _ = infos[i]
+        attrs = list(own)
+        if multi[i] != "O":
+            attrs.append("mg=" + multi[i])
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                prefix = f"{offset}:"
+                attrs.extend(prefix + a for a in infos[j][1])
+                if multi[j] != "O" and offset in (-1, 1):
+                    attrs.append(prefix + "mg=" + multi[j])
+            elif offset in (-1, 1):
+                attrs.append("BOS" if offset < 0 else "EOS")
+        if i > 0:
+            attrs.append("bw=" + norms[i - 1] + "|" + norms[i])
+        if i + 1 < n:
+            attrs.append("bw+=" + norms[i] + "|" + norms[i + 1])
+        features.append(attrs)
+    return features

