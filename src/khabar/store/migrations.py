@@ -1,0 +1,48 @@
+"""Schema versions: a fresh database gets ``schema.sql``; an older one is brought up step by step.
+
+The version lives in ``PRAGMA user_version`` (cheap to read, atomic with the DDL) and, for people
+browsing the file in Datasette, in the ``schema_version`` table too.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from importlib import resources
+
+SCHEMA_VERSION = 1
+
+# version → SQL that lifts a database from version - 1 to it; 1 is the whole schema.
+MIGRATIONS: dict[int, str] = {}
+
+
+class SchemaTooNew(RuntimeError):
+    """The database was written by a newer khabar than this one."""
+
+
+def schema_sql() -> str:
+    return resources.files("khabar.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def current_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(connection: sqlite3.Connection) -> int:
+    """Bring the database to ``SCHEMA_VERSION`` in one transaction per step; return the version."""
+    version = current_version(connection)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(f"database schema version {version} is newer than this khabar's {SCHEMA_VERSION}")
+    while version < SCHEMA_VERSION:
+        target = version + 1
+        script = schema_sql() if target == 1 else MIGRATIONS[target]
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        connection.executescript(
+            "BEGIN IMMEDIATE;\n"
+            f"{script}\n"
+            f"INSERT INTO schema_version (version, applied) VALUES ({target}, '{stamp}');\n"
+            f"PRAGMA user_version = {target};\n"
+            "COMMIT;"
+        )
+        version = target
+    return version

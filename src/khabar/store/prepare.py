@@ -1,0 +1,54 @@
+"""The per-document half of ingest, run in the worker processes: parse the document, then compute
+what the store needs to place each article — its dedup keys and its search tokens — so the single
+writer process only does SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from khabar.dedup.exact import text_hash
+from khabar.dedup.near import band_keys, shingles, signature
+from khabar.pipeline import parse_document
+from khabar.records import Article, Document, Page
+from khabar.understand.normalize import search_tokens
+
+
+@dataclass(slots=True)
+class ArticleKeys:
+    """Dedup keys and full-text terms of one article."""
+
+    text_hash: str | None
+    band_keys: list[int] = field(default_factory=list)
+    fts_headline: str = ""
+    fts_body: str = ""
+
+
+@dataclass(slots=True)
+class Prepared:
+    """A parsed page with the keys of each of its articles, in article order."""
+
+    page: Page
+    keys: list[ArticleKeys] = field(default_factory=list)
+
+
+def article_keys(article: Article) -> ArticleKeys:
+    """Keys of an article; its body decides duplicates, or its headline when it has no body."""
+    text = article.text or article.headline or ""
+    keys = ArticleKeys(text_hash=text_hash(text))
+    if shingles(text):  # an empty text would collide with every other empty text
+        keys.band_keys = band_keys(signature(text))
+    keys.fts_headline = " ".join(search_tokens(article.headline or ""))
+    keys.fts_body = " ".join(search_tokens(article.text))
+    return keys
+
+
+def prepare(document: Document, understand: bool = True) -> Prepared:
+    """Parse one document and key its articles; never raises for a bad document."""
+    page = parse_document(document, understand=understand)
+    return Prepared(page, [article_keys(article) for article in page.articles])
+
+
+def prepare_crashed(document: Document, reason: str) -> Prepared:
+    """A document whose worker died: an empty page carrying the reason."""
+    return Prepared(Page(source=document.source, url=document.url, outlet=document.outlet, problem=reason))
