@@ -1,0 +1,577 @@
+"""Quotes: reported speech with its speaker, reporting verb and medium.
+
+Three frames are read, each anchored on a reporting verb from ``data/quotes/verbs.json``:
+
+- direct:   «وقال مساعد الرئيس، ميخايلو بودولياك، على منصة «إكس»: «...»»
+- indirect: «أعلن أحد مساعدي الرئيس ...، الجمعة، أن ...» (mixed when it carries quoted words)
+- source frame: «...، على ما أعلن «الكرملين»» — the clause before the frame is the quote.
+
+A guillemet span on its own is never a quote: «الكرملين» and «كوب 29» are names, and scare
+quotes have no speaker. Speakers are linked to the article's mentions when the entity step ran;
+an unnamed speaker («أحد مساعدي الرئيس») is resolved to a named one with the same role
+(«مساعد الرئيس، ميخايلو بودولياك»), and a verb with no subject («وأضاف أن») continues the
+previous speaker.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from khabar.records import Article, Mention, Quote
+
+# Quote marks that open and close spans (guillemets, straight and curly double quotes).
+QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
+_WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670]"
+MAX_SPEAKER_WORDS = 12
+# A guillemet span of this many words or fewer, with no reporting verb, is a name or a scare quote.
+NAME_MAX_WORDS = 3
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("khabar.data.quotes").joinpath(name).read_text("utf-8"))
+
+
+def tolerant(word: str) -> str:
+    """A regex for ``word`` that accepts the spelling variants of the press (اكد for أكد, نفي for نفى)
+    and optional diacritics between letters."""
+    parts = []
+    for char in word:
+        if char in "أإآا":
+            parts.append("[أإآا]")
+        elif char in "ىي":
+            parts.append("[ىي]")
+        elif char in "ةه":
+            parts.append("[ةه]")
+        elif "\u064b" <= char <= "\u0652":
+            continue
+        else:
+            parts.append(re.escape(char))
+    return "[\u064b-\u0652]*".join(parts) + "[\u064b-\u0652]*"
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """Longest first, so «أنهم» wins over «أن»."""
+    return "|".join(tolerant(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+def whole(pattern: str) -> str:
+    return rf"(?<!{_WORD})(?:{pattern})(?!{_WORD})"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verb: re.Pattern[str]
+    lemma_of: dict[str, str]
+    prepositions: dict[str, list[str]]
+    frame: re.Pattern[str]
+    complementizer: re.Pattern[str]
+    unnamed_heads: frozenset[str]
+    time_words: re.Pattern[str]
+    prepositional: re.Pattern[str]
+    not_speakers: re.Pattern[str]
+    phrase_stops: re.Pattern[str]
+    media: list[tuple[re.Pattern[str], str | None]]
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = _load("verbs.json")
+    lemma_of: dict[str, str] = {}
+    prepositions: dict[str, list[str]] = {}
+    for lemma, entry in data["verbs"].items():
+        for form in entry["forms"]:
+            lemma_of[_key(form)] = lemma
+        prepositions[lemma] = entry.get("prepositions", [])
+    verb = re.compile(rf"(?<!{_WORD})(?P<proclitic>[وف]?)(?P<verb>{alternation(list(lemma_of))})(?!{_WORD})")
+    frame = re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['frames'])})\s+$")
+    complementizer = re.compile(whole(alternation(data["complementizers"])))
+    time_words = re.compile(whole(alternation(data["time_words"])))
+    media = [(re.compile(cue["pattern"]), cue["medium"]) for cue in _load("media.json")["cues"]]
+    return Lexicon(
+        verb=verb,
+        lemma_of=lemma_of,
+        prepositions=prepositions,
+        frame=frame,
+        complementizer=complementizer,
+        unnamed_heads=frozenset(_key(word) for word in data["unnamed_heads"]),
+        time_words=time_words,
+        prepositional=re.compile(whole(alternation(data["prepositional"]))),
+        not_speakers=re.compile(whole(alternation(data["not_speakers"]))),
+        phrase_stops=re.compile(whole(alternation(data["phrase_stops"]))),
+        media=media,
+    )
+
+
+_KEY_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+_DIACRITICS = re.compile("[\u064b-\u0652]")
+
+
+def _key(word: str) -> str:
+    return _DIACRITICS.sub("", word).translate(_KEY_FOLD)
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``[open, close]`` positions of balanced quote marks (nested guillemets allowed)."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    straight_open: int | None = None
+    for index, char in enumerate(text):
+        if char == "«" or char == "“":
+            stack.append(index)
+        elif (char == "»" or char == "”") and stack:
+            spans.append((stack.pop(), index))
+        elif char == '"':
+            if straight_open is None:
+                straight_open = index
+            else:
+                spans.append((straight_open, index))
+                straight_open = None
+        elif char == "\n":
+            stack.clear()
+            straight_open = None
+    return sorted(spans)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``[start, end)``; a full stop inside quote marks does not end a sentence."""
+    inside = [False] * (len(text) + 1)
+    for open_, close in quoted_spans(text):
+        for index in range(open_, close):
+            inside[index] = True
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if inside[match.start()]:
+            continue
+        end = match.end() if match.group() != "\n" else match.start()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- the extractor ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Speaker:
+    start: int
+    end: int
+    mention: Mention | None = None
+    unnamed_head: str | None = None
+    tail: int = 0  # where the phrase ended in the text, before guillemets were trimmed off
+
+
+def annotate(article: Article) -> None:
+    """Fill ``article.quotes``; never raises on odd text (it only finds fewer quotes)."""
+    text = article.text
+    if not text:
+        article.quotes = []
+        return
+    mentions = sorted(article.mentions, key=lambda m: m.start)
+    quotes: list[Quote] = []
+    speakers: list[_Speaker | None] = []
+    for start, end in sentences(text):
+        for quote, speaker in _sentence_quotes(text, start, end, mentions):
+            quotes.append(quote)
+            speakers.append(speaker)
+    _resolve_unnamed(text, quotes, speakers)
+    _continue_speakers(quotes)
+    article.quotes = quotes
+
+
+def _sentence_quotes(
+    text: str, start: int, end: int, mentions: list[Mention]
+) -> list[tuple[Quote, _Speaker | None]]:
+    lex = lexicon()
+    found: list[tuple[Quote, _Speaker | None]] = []
+    quoted = [(a, b) for a, b in quoted_spans(text[start:end])]
+    quoted = [(a + start, b + start) for a, b in quoted]
+    taken_until = start
+    verbs = [m for m in lex.verb.finditer(text, start, end) if not _inside(m.start(), quoted)]
+    for index, match in enumerate(verbs):
+        if match.start() < taken_until:
+            continue
+        lemma = lex.lemma_of.get(_key(match.group("verb")))
+        if lemma is None:
+            continue
+        limit = verbs[index + 1].start() if index + 1 < len(verbs) else end
+        before = text[start : match.start()]
+        frame = lex.frame.search(before)
+        if frame and not before[: frame.start()].strip(" ،,") == "":
+            framed = _framed(text, start, start + frame.start(), match, lemma, end, mentions)
+            if framed:
+                found.append(framed)
+                taken_until = framed[0].speaker_end or match.end()
+            continue
+        result = _forward(text, match, lemma, start, end, limit, quoted, mentions)
+        if result:
+            quote, head = result
+            found.append((quote, head))
+            taken_until = quote.end
+    return found
+
+
+def _inside(position: int, quoted: list[tuple[int, int]]) -> bool:
+    return any(open_ < position < close for open_, close in quoted)
+
+
+def _framed(
+    text: str,
+    start: int,
+    frame_start: int,
+    verb: re.Match[str],
+    lemma: str,
+    end: int,
+    mentions: list[Mention],
+) -> tuple[Quote, _Speaker] | None:
+    """«يجري بوتين زيارة ...، على ما أعلن «الكرملين».» → the clause before the frame."""
+    clause_start, clause_end = _trim(text, start, frame_start)
+    while clause_end > clause_start and text[clause_end - 1] in "،,":
+        clause_end -= 1
+    if len(text[clause_start:clause_end].split()) <= NAME_MAX_WORDS:
+        return None
+    speaker = _speaker_phrase(text, verb.end(), end, mentions)
+    if speaker is None:
+        return None
+    return _quote(text, clause_start, clause_end, "indirect", lemma, speaker, None), speaker
+
+
+def _forward(
+    text: str,
+    verb: re.Match[str],
+    lemma: str,
+    sentence_start: int,
+    end: int,
+    limit: int,
+    quoted: list[tuple[int, int]],
+    mentions: list[Mention],
+) -> tuple[Quote, _Speaker | None] | None:
+    """A verb followed by its speaker, medium and then «: «...»» or «أن ...»."""
+    lex = lexicon()
+    early_medium, cursor = _skip_interjections(text, verb.end(), end)
+    cursor = _skip_prepositional(text, cursor, end)
+    speaker = _speaker_phrase(text, cursor, end, mentions)
+    cursor = speaker.tail if speaker else cursor
+    if speaker is None:
+        speaker = _subject_before(text, sentence_start, verb.start(), mentions)
+    medium, cursor = _skip_interjections(text, cursor, end)
+    medium = medium or early_medium
+    rest = text[cursor:end]
+    stripped = rest.lstrip(" ،,")
+    offset = cursor + len(rest) - len(stripped)
+    for preposition in lex.prepositions.get(lemma, []):
+        if stripped.startswith(preposition):
+            after = stripped[len(preposition) :]
+            if preposition == "ب" or after[:1].isspace():
+                offset += len(stripped) - len(after.lstrip())
+                stripped = after.lstrip()
+            break
+    if stripped.startswith(":"):
+        after = stripped[1:].lstrip()
+        open_ = offset + len(stripped) - len(after)
+        if after[:1] in QUOTE_PAIRS:
+            close = _closing(quoted, open_)
+            if close is None:
+                return None
+            quote = _quote(text, open_ + 1, close, "direct", lemma, speaker, medium)
+            return quote, speaker
+        # «قال: إن ...» and «قال: سنواصل ...»: the words after the colon, to the sentence end.
+        body_start = open_
+        body_start = _after_complementizer(text, body_start, end)
+        body_end = _clause_end(text, body_start, end, limit)
+        if body_end - body_start < 2:
+            return None
+        quote = _quote(
+            text, body_start, body_end, _kind(text, body_start, body_end, quoted), lemma, speaker, medium
+        )
+        return quote, speaker
+    complement = lex.complementizer.match(text, offset)
+    if complement:
+        body_start = complement.end()
+        while body_start < end and text[body_start].isspace():
+            body_start += 1
+        body_end = _clause_end(text, body_start, end, limit)
+        if body_end - body_start < 2:
+            return None
+        kind = _kind(text, body_start, body_end, quoted)
+        quote = _quote(text, body_start, body_end, kind, lemma, speaker, medium)
+        return quote, speaker
+    if stripped[:1] in QUOTE_PAIRS:
+        close = _closing(quoted, offset)
+        if close is not None and len(text[offset + 1 : close].split()) > NAME_MAX_WORDS:
+            quote = _quote(text, offset + 1, close, "direct", lemma, speaker, medium)
+            return quote, speaker
+    return None
+
+
+def _skip_prepositional(text: str, position: int, end: int) -> int:
+    """«قال أثناء زيارة للعراق إن ...»: a phrase of place or time before the complement is skipped
+    (the speaker is then the previous one); one closed by a comma is skipped and the speaker follows."""
+    lex = lexicon()
+    if not lex.prepositional.match(text, position):
+        return position
+    window_end = min(end, position + 80)
+    complement = lex.complementizer.search(text, position + 1, window_end)
+    comma = re.compile(r"[،,:]").search(text, position, window_end)
+    if complement and (comma is None or complement.start() < comma.start()):
+        return complement.start()
+    if comma and text[comma.start()] != ":":
+        return comma.end()
+    return position
+
+
+def _closing(quoted: list[tuple[int, int]], open_: int) -> int | None:
+    for start, close in quoted:
+        if start == open_:
+            return close
+    return None
+
+
+def _after_complementizer(text: str, position: int, end: int) -> int:
+    match = lexicon().complementizer.match(text, position)
+    if not match:
+        return position
+    position = match.end()
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
+def _clause_end(text: str, start: int, end: int, limit: int) -> int:
+    """The reported words run to the sentence end, or to the next reporting frame («، مضيفا أن»)."""
+    stop = end
+    if limit < end:
+        # Only cut at the next verb when it opens a new frame (after a comma or «و»).
+        tail = text[start:limit].rstrip()
+        if tail.endswith(("،", ",")) or text[limit] in "وف":
+            stop = limit
+    stop_start, stop_end = _trim(text, start, stop)
+    while stop_end > stop_start and text[stop_end - 1] in "،,.:؛":
+        stop_end -= 1
+    return stop_end
+
+
+def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str:
+    """Indirect speech that carries someone's own words («...») is mixed."""
+    for open_, close in quoted:
+        if start <= open_ and close < end and len(text[open_ + 1 : close].split()) > NAME_MAX_WORDS:
+            return "mixed"
+        if open_ < start <= close:  # the reported words begin inside a quotation
+            return "mixed"
+    return "indirect"
+
+
+_SPEAKER_STOP = re.compile(
+    r"[،,:؛(«\"“]|\s(?=[وف]?(?:في|على|عبر|خلال|عن)\s|لـ|ل[«\"“]|ل(?:صحيفة|وكالة|قناة|شبكة|تلفزيون|إذاعة|موقع)\s)"
+)
+
+
+def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention]) -> _Speaker | None:
+    """The noun phrase after the verb, up to a comma, colon, complementizer or medium.
+
+    «مساعد الرئيس، ميخايلو بودولياك،» keeps its apposition: a comma followed by a person's name
+    (a PERS mention, or two to four words that are neither time nor medium) and another comma.
+    """
+    lex = lexicon()
+    start = position
+    while start < end and text[start].isspace():
+        start += 1
+    if start >= end or text[start] in ":،,":
+        return None
+    complement = lex.complementizer.match(text, start)
+    if complement or lex.time_words.match(text, start) or lex.prepositional.match(text, start):
+        return None
+    if lex.not_speakers.match(text, start):
+        return None
+    search_from = start
+    if text[start] in QUOTE_PAIRS:  # «الكرملين» names the speaker
+        close = text.find(QUOTE_PAIRS[text[start]], start + 1, min(end, start + 40))
+        search_from = close + 1 if close > 0 else start + 1
+    stop = _SPEAKER_STOP.search(text, search_from, end)
+    phrase_end = stop.start() if stop else end
+    for pattern in (lex.complementizer, lex.time_words, lex.phrase_stops):
+        inner = pattern.search(text, start, phrase_end)
+        if inner:
+            phrase_end = inner.start()
+    # «أشار التقرير إلى أن»: the verb's own preposition closes the phrase.
+    trailing = re.compile(r"\s+(?:إلى|الى|على|عن|بـ)\s*$").search(text, start, phrase_end)
+    if trailing:
+        phrase_end = trailing.start()
+    words = text[start:phrase_end].split()
+    if len(words) > MAX_SPEAKER_WORDS or not words:
+        return None
+    phrase_end = _trim(text, start, phrase_end)[1]
+    while phrase_end > start and text[phrase_end - 1] in ".!؟?":
+        phrase_end -= 1
+    if not text[start:phrase_end].strip(" «»\"“”'"):
+        return None
+    apposition_end = _apposition(text, phrase_end, end, mentions)
+    speaker = _Speaker(start, apposition_end or phrase_end, tail=apposition_end or phrase_end)
+    _link(text, speaker, mentions, has_apposition=apposition_end is not None)
+    return speaker
+
+
+def _subject_before(text: str, start: int, verb_start: int, mentions: list[Mention]) -> _Speaker | None:
+    """«الرئيس الأوكراني فولوديمير زيلينسكي قال إن ...»: a short subject opening the sentence."""
+    phrase_start, phrase_end = _trim(text, start, verb_start)
+    opener = re.compile(r"(?:ولكن|لكن|و|ف)\s+").match(text, phrase_start, phrase_end)
+    if opener:
+        phrase_start = opener.end()
+    phrase = text[phrase_start:phrase_end]
+    if not phrase or any(mark in phrase for mark in '،,:«»"') or not 1 <= len(phrase.split()) <= 8:
+        return None
+    if lexicon().time_words.match(phrase):
+        return None
+    speaker = _Speaker(phrase_start, phrase_end, tail=verb_start)
+    _link(text, speaker, mentions, has_apposition=False)
+    return speaker
+
+
+def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> int | None:
+    lex = lexicon()
+    if position >= end or text[position] not in "،,":
+        return None
+    start = position + 1
+    while start < end and text[start].isspace():
+        start += 1
+    close = re.compile(r"[،,:]").search(text, start, end)
+    if not close:
+        return None
+    candidate = text[start : close.start()].strip()
+    if lex.time_words.match(candidate) or lex.complementizer.match(candidate):
+        return None
+    if any(pattern.match(candidate) for pattern, _ in lex.media):
+        return None
+    in_mention = any(m.type == "PERS" and start <= m.start < close.start() for m in mentions)
+    if in_mention or (mentions == [] and 2 <= len(candidate.split()) <= 4):
+        return _trim(text, start, close.start())[1]
+    return None
+
+
+def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition: bool) -> None:
+    """Pick the mention that is the speaker: the last person («الرئيس الروسي فلاديمير بوتين»),
+    else the first organization, else a place standing for its government («أعلنت روسيا»)."""
+    inside = [m for m in mentions if speaker.start <= m.start and m.end <= speaker.end + 1]
+    words = text[speaker.start : speaker.end].split() or [""]
+    first_word = _key(words[0].strip("«»\"'“”"))
+    first_word = (
+        first_word[1:] if first_word[:1] in "وف" and first_word[1:] in lexicon().unnamed_heads else first_word
+    )
+    unnamed = first_word in lexicon().unnamed_heads
+    persons = [m for m in inside if m.type == "PERS"]
+    if unnamed and not has_apposition:
+        persons = []
+    organizations = [m for m in inside if m.type == "ORG"]
+    places = [m for m in inside if m.type == "LOC" and m.start <= speaker.start + 1]
+    if persons:
+        speaker.mention = persons[-1]
+    elif organizations and not unnamed:
+        speaker.mention = organizations[0]
+    elif places and not unnamed:
+        speaker.mention = places[0]
+    elif unnamed:
+        head = words[1] if first_word in {"احد", "احدي"} and len(words) > 1 else words[0]
+        speaker.unnamed_head = _role_stem(head)
+    if speaker.mention is None and not unnamed:
+        # With no entity step, keep the phrase without guillemets («الكرملين» → الكرملين).
+        while speaker.start < speaker.end and text[speaker.start] in '«"“':
+            speaker.start += 1
+        while speaker.end > speaker.start and text[speaker.end - 1] in '»"”':
+            speaker.end -= 1
+
+
+def _role_stem(word: str) -> str:
+    """«مساعدي» and «مساعد» share the role «مساعد»; «مستشاري» and «مستشار» likewise."""
+    word = _key(word.strip("«»،,"))
+    for suffix in ("ين", "ون", "ي"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _skip_interjections(text: str, position: int, end: int) -> tuple[str | None, int]:
+    """Skip commas, time adverbs («الجمعة») and the medium («في بيان»), returning the medium."""
+    lex = lexicon()
+    medium: str | None = None
+    while position < end:
+        while position < end and (text[position].isspace() or text[position] in "،,"):
+            position += 1
+        time = lex.time_words.match(text, position)
+        if time:
+            position = time.end()
+            paren = re.compile(r"\s*\([^)]{1,20}\)").match(text, position)
+            if paren:
+                position = paren.end()
+            continue
+        for pattern, fixed in lex.media:
+            cue = pattern.match(text, position)
+            if cue:
+                name = cue.groupdict().get("name")
+                medium = (name.strip("«» ") if name else fixed) or medium
+                position = cue.end()
+                break
+        else:
+            return medium, position
+    return medium, position
+
+
+def _quote(
+    text: str, start: int, end: int, kind: str, verb: str, speaker: _Speaker | None, medium: str | None
+) -> Quote:
+    quote = Quote(start=start, end=end, text=text[start:end], kind=kind, verb=verb, medium=medium)  # type: ignore[arg-type]
+    if speaker is not None:
+        span_start, span_end = (
+            (speaker.mention.start, speaker.mention.end) if speaker.mention else (speaker.start, speaker.end)
+        )
+        quote.speaker_start, quote.speaker_end = span_start, span_end
+        quote.speaker_text = text[span_start:span_end]
+        quote.speaker = speaker.mention.entity if speaker.mention else None
+    return quote
+
+
+def _resolve_unnamed(text: str, quotes: list[Quote], speakers: list[_Speaker | None]) -> None:
+    """«أحد مساعدي الرئيس» → the «مساعد الرئيس، ميخايلو بودولياك» quoted elsewhere in the article:
+    the entity key is shared, the span stays on the words of this sentence."""
+    for quote, speaker in zip(quotes, speakers, strict=True):
+        if speaker is None or speaker.unnamed_head is None:
+            continue
+        for other, named in zip(quotes, speakers, strict=True):
+            if named is None or named.mention is None or named.mention.entity is None:
+                continue
+            roles = {_role_stem(word) for word in text[named.start : named.mention.start].split()}
+            if speaker.unnamed_head in roles:
+                quote.speaker = named.mention.entity
+                break
+
+
+def _continue_speakers(quotes: list[Quote]) -> None:
+    """«وأضاف أن ...» has no subject: it continues the previous quote's speaker."""
+    previous: Quote | None = None
+    for quote in quotes:
+        if quote.speaker_text is None and previous is not None:
+            quote.speaker = previous.speaker
+            quote.speaker_text = previous.speaker_text
+            quote.speaker_start = previous.speaker_start
+            quote.speaker_end = previous.speaker_end
+        if quote.speaker_text is not None:
+            previous = quote
