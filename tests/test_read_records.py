@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SAUDINEWSNET
 from khabar.read import ReadStats, iter_documents
 from khabar.read.jsonl import iter_jsonl
 from khabar.read.zipped import iter_zip
+from tests.conftest import SAUDINEWSNET
 
 RECORD = {
     "source": "aawsat",
