@@ -48,7 +48,7 @@ def parse_document(document: Document, *, understand: bool = True) -> Page:
     try:
         _structure(document, page)
     except Exception as error:  # a parser bug must not cost the batch
-        log.exception("structuring failed for %s", document.source)
+        log.debug("structuring failed for %s", document.source, exc_info=True)
         page.articles = []
         page.problem = f"structure-error: {type(error).__name__}: {error}"[:300]
         return page
@@ -59,7 +59,7 @@ def parse_document(document: Document, *, understand: bool = True) -> Page:
             try:
                 run_understanding(article)
             except Exception as error:
-                log.exception("understanding failed for %s", document.source)
+                log.debug("understanding failed for %s", document.source, exc_info=True)
                 page.problem = f"understand-error: {type(error).__name__}: {error}"[:300]
     return page
 

@@ -21,6 +21,8 @@ _MIDDLE_SPLIT = re.compile(
 )
 _FROM_FORM = re.compile(r"^(?P<author>.+?)\s+من\s+(?P<place>\S+(?:\s\S+)?)$")
 _TRAILING_DATE = re.compile(r"\s*\|.*$")
+# A standalone byline line is short; longer lines are paragraphs and skip the parsing.
+_BYLINE_MAX_CHARS = 90
 
 
 @cache
@@ -135,6 +137,8 @@ def byline_line(line: str) -> Byline | None:
 
     «رائد جبر (موسكو)», ««الشرق الأوسط» (وارسو)», «لندن: رنيم حنوش».
     """
+    if len(line) > _BYLINE_MAX_CHARS:
+        return None
     line = clean(line)
     words = line.split()
     if not words or len(words) > cues()["byline_max_words"]:

@@ -24,7 +24,12 @@ def parse_caption(line: str) -> Caption | None:
     True
     """
     line = line.strip()
-    if not line or len(line.split()) > cues()["caption_max_words"]:
+    # Cheap gate first: a caption ends with its credit in brackets or names a photographer.
+    if not line or (
+        line[-1] not in ")]" and "تصوير" not in line and "صورة" not in line and "Photo" not in line
+    ):
+        return None
+    if len(line.split()) > cues()["caption_max_words"]:
         return None
     match = _PAREN_CREDIT.match(line)
     if match:

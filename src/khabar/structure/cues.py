@@ -37,17 +37,25 @@ def _boilerplate_lines() -> frozenset[str]:
     return frozenset(line_key(item).casefold() for item in cues()["boilerplate_lines"])
 
 
+# Cue lines are short; longer lines skip the normalization entirely (most lines are paragraphs).
+_SHORT_LINE = 40
+
+
 def is_related_header(line: str) -> bool:
     """«مقالات ذات صلة» and its kin open a block of related-article teasers."""
-    return line_key(line) in _related_headers()
+    return len(line) <= _SHORT_LINE and line_key(line) in _related_headers()
 
 
 def is_boilerplate(line: str) -> bool:
     """Lines that carry no article content: the stray «TT», share and subscribe lines."""
-    key = line_key(line)
-    if key.casefold() in _boilerplate_lines():
+    if len(line) <= _SHORT_LINE and line_key(line).casefold() in _boilerplate_lines():
         return True
-    return any(line.strip().startswith(prefix) for prefix in cues()["boilerplate_prefixes"])
+    return line.lstrip().startswith(_boilerplate_prefixes())
+
+
+@cache
+def _boilerplate_prefixes() -> tuple[str, ...]:
+    return tuple(cues()["boilerplate_prefixes"])
 
 
 @cache

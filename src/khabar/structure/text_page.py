@@ -14,7 +14,7 @@ boilerplate, related-block header, text) and the article is assembled from the c
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from khabar.records import Article, Byline, Caption, Teaser, blocks_from_texts
@@ -64,7 +64,15 @@ def structure_text(text: str) -> list[Article]:
     >>> [a.headline for a in structure_text("عنوان الخبر\\n\\nفقرة أولى من الخبر.")]
     ['عنوان الخبر']
     """
-    lines = [classify(stripped) for stripped in (raw.strip() for raw in text.split("\n")) if stripped]
+    classified: dict[str, Line] = {}  # pages print captions twice; classify each distinct line once
+    lines = []
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            line = classified.get(stripped)
+            if line is None:
+                line = classified[stripped] = classify(stripped)
+            lines.append(line)
     if not lines:
         return []
     starts = _article_starts(lines)
@@ -158,7 +166,7 @@ def _collect(article: Article, lines: Sequence[Line]) -> None:
 def _add_caption(article: Article, caption: Caption) -> None:
     key = caption_key(caption)
     if all(caption_key(seen) != key for seen in article.captions):
-        article.captions.append(caption)
+        article.captions.append(replace(caption))  # lines are shared between copies; records are not
 
 
 def _fill_body(article: Article, lines: Sequence[Line]) -> None:
@@ -209,7 +217,7 @@ def parse_teasers(lines: Sequence[Line]) -> list[Teaser]:
 
 
 def _teaser(group: Sequence[Line]) -> Teaser | None:
-    caption = next((line.caption for line in group if line.caption is not None), None)
+    caption = next((replace(line.caption) for line in group if line.caption is not None), None)
     byline = next((line.byline for line in group if line.byline is not None), None)
     caption_at = next((n for n, line in enumerate(group) if line.kind == "caption"), None)
     texts_before = [line.text for line in group[: caption_at or 0] if line.kind == "text"]
