@@ -555,7 +555,7 @@ def _resolve_unnamed(text: str, quotes: list[Quote], speakers: list[_Speaker | N
     for quote, speaker in zip(quotes, speakers, strict=True):
         if speaker is None or speaker.unnamed_head is None:
             continue
-        for other, named in zip(quotes, speakers, strict=True):
+        for _other, named in zip(quotes, speakers, strict=True):
             if named is None or named.mention is None or named.mention.entity is None:
                 continue
             roles = {_role_stem(word) for word in text[named.start : named.mention.start].split()}
