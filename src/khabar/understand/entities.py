@@ -1,0 +1,137 @@
+"""The entities step: names in ``Article.text`` as mentions, grouped into canonical entities.
+
+Recognition (CRF + alias table) → linking (Wikidata QID, ISO code, GeoNames ID) → coreference
+within the article (surnames join full names, roles join the person they were given to).
+Every mention is a span with ``article.text[m.start:m.end] == m.text``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from khabar.records import Article, Entity, Mention
+from khabar.understand.ner.aliases import CanonicalEntity, load_aliases
+from khabar.understand.ner.coref import local_key, role_before, same_person
+from khabar.understand.ner.linking import link
+from khabar.understand.ner.recognize import recognize
+from khabar.understand.ner.tokens import Token, tokenize
+from khabar.understand.normalize import normalize
+
+log = logging.getLogger(__name__)
+
+
+def annotate(article: Article) -> None:
+    """Fill ``article.mentions`` and ``article.entities``; a failure leaves them empty."""
+    article.mentions, article.entities = [], []
+    text = article.text
+    if not text.strip():
+        return
+    try:
+        article.mentions, article.entities = find_entities(text)
+    except Exception:  # recognition must never cost the article its other annotations
+        log.exception("entity recognition failed")
+
+
+def find_entities(text: str) -> tuple[list[Mention], list[Entity]]:
+    tokens = tokenize(text)
+    spans = recognize(text)
+    linked: list[CanonicalEntity | None] = []
+    for span in spans:
+        canonical = link(text[span.start : span.end], span.type)
+        linked.append(canonical)
+        if canonical is not None:
+            span.type = canonical.type
+    keys = _keys(text, spans, linked)
+    entities: dict[str, Entity] = {}
+    mentions: list[Mention] = []
+    for span, canonical, key in zip(spans, linked, keys, strict=True):
+        surface = text[span.start : span.end]
+        entity = entities.get(key)
+        if entity is None:
+            entity = entities[key] = _entity(key, span.type, surface, canonical)
+        elif canonical is None and len(surface) > len(entity.name) and not entity.wikidata:
+            entity.name = surface  # the fullest spelling names an unlinked entity
+        role = None
+        if span.type == "PERS":
+            found = role_before(tokens, text, span.start)
+            if found:
+                role = found[1]
+                if role not in entity.roles:
+                    entity.roles.append(role)
+        mentions.append(Mention(span.start, span.end, surface, span.type, key, role))  # type: ignore[arg-type]
+    mentions.extend(_role_mentions(text, tokens, mentions, entities))
+    mentions.sort(key=lambda m: m.start)
+    return mentions, list(entities.values())
+
+
+def _keys(text: str, spans: list, linked: list[CanonicalEntity | None]) -> list[str]:
+    """Entity key per mention: the QID when linked; a person's surname takes its full name's key."""
+    names = [normalize(text[s.start : s.end]) for s in spans]
+    keys: list[str] = []
+    for i, span in enumerate(spans):
+        if linked[i] is not None:
+            keys.append(linked[i].key)
+            continue
+        key = local_key(span.type, text[span.start : span.end])
+        if span.type == "PERS":
+            longer = [j for j, s in enumerate(spans) if s.type == "PERS" and same_person(names[i], names[j])]
+            if longer:
+                j = max(longer, key=lambda j: (linked[j] is not None, len(names[j])))
+                key = (
+                    linked[j].key
+                    if linked[j] is not None
+                    else local_key("PERS", text[spans[j].start : spans[j].end])
+                )
+        keys.append(key)
+    return keys
+
+
+def _entity(key: str, kind: str, surface: str, canonical: CanonicalEntity | None) -> Entity:
+    if canonical is None:
+        return Entity(key=key, type=kind, name=surface)  # type: ignore[arg-type]
+    return Entity(
+        key=key,
+        type=canonical.type,  # type: ignore[arg-type]
+        name=canonical.name,
+        name_en=canonical.name_en,
+        wikidata=canonical.wikidata,
+        iso=canonical.iso,
+        geonames=canonical.geonames,
+    )
+
+
+def _role_mentions(
+    text: str, tokens: list[Token], mentions: list[Mention], entities: dict[str, Entity]
+) -> list[Mention]:
+    """A bare role («الرئيس الروسي» with no name after it) as a mention of the one person holding it."""
+    holders: dict[tuple[str, ...], set[str]] = {}
+    by_role = load_aliases().by_role
+    for role, candidates in by_role.items():
+        for candidate in candidates:
+            if candidate.key in entities:
+                holders.setdefault(tuple(role.split()), set()).add(candidate.key)
+    for entity in entities.values():
+        for role in entity.roles:
+            holders.setdefault(tuple(normalize(role).split()), set()).add(entity.key)
+    covered = [(m.start, m.end) for m in mentions]
+    norms = [normalize(t.text) for t in tokens]
+    found: list[Mention] = []
+    for i, norm in enumerate(norms):
+        for role, keys in holders.items():
+            if len(keys) != 1 or not role:
+                continue
+            n = len(role)
+            first = (
+                norm if norm == role[0] else norm[1:] if norm[:1] in "وفل" and norm[1:] == role[0] else None
+            )
+            if first is None or tuple(norms[i + 1 : i + n]) != role[1:]:
+                continue
+            start = tokens[i].end - len(first)
+            end = tokens[i + n - 1].end
+            nxt = tokens[i + n].start if i + n < len(tokens) else None
+            if any(s < end and start < e for s, e in covered) or any(s == nxt for s, _ in covered):
+                continue  # overlaps a name, or is the title right before one
+            key = next(iter(keys))
+            found.append(Mention(start, end, text[start:end], "PERS", key, text[start:end]))
+            covered.append((start, end))
+    return found

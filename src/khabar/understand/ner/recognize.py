@@ -1,0 +1,98 @@
+"""Recognition: character spans of PERS, LOC, ORG and MISC names in a text.
+
+The CRF finds names in context; the alias table then adds the well-known names it missed
+(«الكرملين» between guillemets, a country in a headline-like sentence). A mention never starts
+with a clitic: «لموسكو» gives the span of «موسكو», «والكرملين» that of «الكرملين».
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from khabar.understand.ner import model
+from khabar.understand.ner.aliases import load_aliases
+from khabar.understand.ner.conll import spans
+from khabar.understand.ner.features import word_ranks
+from khabar.understand.ner.gazetteer import load_gazetteer
+from khabar.understand.ner.tokens import Token, sentences, tokenize
+from khabar.understand.normalize import clitic_cuts, normalize
+
+_TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    type: str
+
+
+def recognize(text: str) -> list[Span]:
+    """Name spans in reading order, non-overlapping, over ``text``."""
+    found: list[Span] = []
+    tokens = tokenize(text)
+    for sentence in sentences(text, tokens):
+        tags = model.tag([token.text for token in sentence])
+        taken = [False] * len(sentence)
+        for kind, first, last in spans(tags):
+            if sentence[last - 1].text.endswith(_TANWEEN):
+                continue  # «هجوماً أوكرانياً»: an indefinite adjective, never a name
+            found.append(
+                Span(
+                    sentence[first].start + clitic_offset(sentence[first].text), sentence[last - 1].end, kind
+                )
+            )
+            for i in range(first, last):
+                taken[i] = True
+        found.extend(_alias_matches(sentence, taken))
+    found.sort(key=lambda span: span.start)
+    return [span for span in found if span.end > span.start]
+
+
+def clitic_offset(token: str) -> int:
+    """How many leading characters of a name's first token are clitics (و ف ب ل ك), keeping ال.
+
+    A cut is made only when the remainder is a known name or a more frequent word than the
+    whole token: «لموسكو» → 1, «والكرملين» → 1, «بوتين» → 0.
+    """
+    norm = normalize(token)
+    if len(norm) != len(token):  # diacritics or tatweel: offsets would drift; keep the token whole
+        return 0
+    ranks = word_ranks()
+    known = load_gazetteer().single
+    aliases = load_aliases().by_alias
+    own = ranks.get(norm, len(ranks))
+    for cut in clitic_cuts(norm):
+        prefix, rest = norm[:cut], norm[cut:]
+        if prefix.endswith("ال") and not prefix.endswith("لل"):
+            continue  # the article belongs to the name: «الكرملين»
+        if len(rest) < 2 or unicodedata.category(rest[0]) != "Lo":
+            continue
+        if rest in aliases or rest in known or ranks.get(rest, len(ranks)) < own:
+            return cut
+    return 0
+
+
+def _alias_matches(sentence: list[Token], taken: list[bool]) -> list[Span]:
+    """Alias-table names (up to four tokens) over tokens the CRF left untagged, longest first."""
+    aliases = load_aliases().by_alias
+    result: list[Span] = []
+    i = 0
+    while i < len(sentence):
+        matched = 0
+        for n in (4, 3, 2, 1):
+            window = sentence[i : i + n]
+            if len(window) < n or any(taken[i : i + n]) or window[-1].text.endswith(_TANWEEN):
+                continue
+            first = window[0].text
+            cut = clitic_offset(first)
+            name = " ".join([first[cut:], *(token.text for token in window[1:])])
+            entity = aliases.get(normalize(name))
+            if entity is None:
+                continue
+            result.append(Span(window[0].start + cut, window[-1].end, entity.type))
+            matched = n
+            break
+        i += matched or 1
+    return result

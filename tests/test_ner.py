@@ -1,0 +1,121 @@
+"""Recognition: the committed CRF, tokens and spans, CoNLL scoring and the ner-eval command."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from khabar.cli import ner_eval  # noqa: F401  (registers the command)
+from khabar.cli.app import app
+from khabar.records import Article, blocks_from_texts
+from khabar.understand.entities import annotate
+from khabar.understand.ner.conll import evaluate, read_conll, spans
+from khabar.understand.ner.model import load_tagger, tag
+from khabar.understand.ner.recognize import clitic_offset, recognize
+from khabar.understand.ner.tokens import sentences, tokenize
+from tests.conftest import SHARED
+
+
+def _article(*paragraphs: str) -> Article:
+    return Article(blocks=blocks_from_texts([("paragraph", p) for p in paragraphs]))
+
+
+def test_committed_model_loads():
+    assert load_tagger() is not None
+
+
+def test_tokens_split_punctuation_and_keep_clitics():
+    assert [t.text for t in tokenize("أعلن «الكرملين»، لموسكو.")] == [
+        "أعلن",
+        "«",
+        "الكرملين",
+        "»",
+        "،",
+        "لموسكو",
+        ".",
+    ]
+
+
+def test_sentences_end_at_full_stops_and_line_breaks():
+    text = "زار بوتين باكو. ثم عاد\n\nوقال لافروف"
+    assert [[t.text for t in s] for s in sentences(text, tokenize(text))] == [
+        ["زار", "بوتين", "باكو", "."],
+        ["ثم", "عاد"],
+        ["وقال", "لافروف"],
+    ]
+
+
+def test_crf_tags_a_titled_person():
+    assert tag("يجري الرئيس الروسي فلاديمير بوتين زيارة".split()) == ["O", "O", "O", "B-PERS", "I-PERS", "O"]
+
+
+def test_clitic_is_left_out_of_a_place_span():
+    text = "تعد أذربيجان شريكاً مقرباً لموسكو"
+    found = [text[s.start : s.end] for s in recognize(text)]
+    assert "موسكو" in found
+
+
+def test_clitic_offset_keeps_the_article_and_whole_names():
+    assert (clitic_offset("والكرملين"), clitic_offset("بوتين"), clitic_offset("لأذربيجان")) == (1, 0, 1)
+
+
+def test_kremlin_in_guillemets_is_an_organization():
+    article = _article("على ما أعلن «الكرملين».")
+    assert [(m.text, m.type) for m in (annotate(article) or article.mentions)] == [("الكرملين", "ORG")]
+
+
+def test_indefinite_adjective_is_not_a_place():
+    article = _article("تواجه روسيا هجوماً أوكرانياً غير مسبوق.")
+    assert [m.text for m in (annotate(article) or article.mentions)] == ["روسيا"]
+
+
+def test_spans_follow_seqeval_conventions():
+    assert spans(["B-PERS", "I-PERS", "O", "I-LOC", "B-LOC", "I-ORG"]) == [
+        ("PERS", 0, 2),
+        ("LOC", 3, 4),
+        ("LOC", 4, 5),
+        ("ORG", 5, 6),
+    ]
+
+
+def test_evaluate_counts_exact_span_and_type_only():
+    gold = [["B-PERS", "I-PERS", "O", "B-LOC"]]
+    predicted = [["B-PERS", "O", "O", "B-LOC"]]
+    scores = evaluate(gold, predicted)
+    assert (scores["overall"].precision, scores["overall"].recall, scores["LOC"].f1) == (0.5, 0.5, 1.0)
+
+
+def test_read_conll_splits_sentences_on_blank_lines(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_text("بوتين B-PERS\nزار O\n\nباكو B-LOC\n", encoding="utf-8")
+    assert read_conll(path) == [(["بوتين", "زار"], ["B-PERS", "O"]), (["باكو"], ["B-LOC"])]
+
+
+def test_ner_eval_prints_per_type_and_overall(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_text("يجري O\nالرئيس O\nالروسي O\nفلاديمير B-PERS\nبوتين I-PERS\nزيارة O\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ner-eval", str(path)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1].split() == ["overall", "1.0000", "1.0000", "1.0000", "1"]
+
+
+def test_ner_eval_on_a_missing_file_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(app, ["ner-eval", str(tmp_path / "none.txt")])
+    assert result.exit_code == 2
+
+
+def test_anercorp_test_file_is_where_the_score_is_measured():
+    assert (SHARED / "ner" / "anercorp" / "test.txt").is_file()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("بوتينروسياال «»،.\n أإآةىـًٌ123abc"), max_size=200))
+def test_annotate_never_crashes_and_spans_match_text(text):
+    article = _article(text)
+    annotate(article)
+    assert all(article.text[m.start : m.end] == m.text for m in article.mentions)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_recognize_survives_arbitrary_unicode(text):
+    assert all(0 <= s.start < s.end <= len(text) for s in recognize(text))
