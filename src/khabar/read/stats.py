@@ -18,6 +18,8 @@ class ReadStats:
     documents: int = 0
     problems: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
+    # Byte offset reached in the file being read (WARC): lets a progress bar advance by bytes.
+    position: int = 0
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped[reason] += count

@@ -63,6 +63,7 @@ def _read_from(
     try:
         for record in ArchiveIterator(handle, parse_http=False):
             start = base + record.stream_pos
+            stats.position = start
             records += 1
             record_type = str(record.record_type)
             if record_type != "response":
