@@ -50,6 +50,7 @@ class Lexicon:
     place_preposition: re.Pattern[str]
     own_territory: re.Pattern[str]
     off_topic: re.Pattern[str]
+    adjunct_before: re.Pattern[str]
     denied: re.Pattern[str]
     hypothetical: re.Pattern[str]
     planned_before: re.Pattern[str]
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         place_preposition=re.compile(rf"(?:{alternation(data['place_prepositions'])})\s*$"),
         own_territory=words(data["own_territory"]),
         off_topic=words(data["off_topic"]),
+        adjunct_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['adjunct_before'])})\s+$"),
         denied=words(cues["denied_before"]),
         hypothetical=words(cues["hypothetical_before"]),
         planned_before=words(cues["planned_before"]),
@@ -200,6 +202,10 @@ def _participants(
     recipient: Mention | None = None
     facing = before and lex.facing_verb.search(text, max(low, before[-1].start - 20), before[-1].start)
     subjects = [m for m in before if not _preposition_before(text, m)]
+    if trigger.pos == "noun" and lex.adjunct_before.search(
+        text, max(start, match.start() - 8), match.start()
+    ):
+        subjects = []
     if trigger.object_after:  # «إقناع موسكو»: the one persuaded is the recipient
         recipient = after[0] if after and len(text[match.end() : after[0].start].split()) <= 1 else None
         return (subjects[-1] if subjects else None), recipient
