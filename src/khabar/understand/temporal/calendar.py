@@ -77,13 +77,6 @@ def weekday_near(weekday: int, anchor: dt.date, direction: int) -> dt.date:
     return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
 
 
-def weekday_closest(weekday: int, target: dt.date) -> dt.date:
-    """«أمس (الأحد)»: the given weekday nearest to the counted day, since crawl dates lag a day."""
-    back = (target.weekday() - weekday) % 7
-    forward = (weekday - target.weekday()) % 7
-    return target - dt.timedelta(days=back) if back <= forward else target + dt.timedelta(days=forward)
-
-
 def iso_week(day: dt.date) -> tuple[str, dt.date, dt.date]:
     year, week, weekday = day.isocalendar()
     monday = day - dt.timedelta(days=weekday - 1)

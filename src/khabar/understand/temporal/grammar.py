@@ -93,30 +93,31 @@ def pattern() -> re.Pattern[str]:
     p = parts()
     wd, mon, hmon, day, shift = p["WD"], p["MON"], p["HMON"], p["DAY"], p["SHIFT"]
     year, hyear = p["YEAR"], p["HYEAR"]
-    pair = rf"(?:{SP}[(\[]{SP}{mon}{SP}[)\]]|{SP}[-–/]{SP}{mon})"
+    pair = rf"(?:{SP}[(\[]{SP}{mon}{SP}[)\]]|{SP}[-–/]{SP}{mon}|{S}{mon})"
     conj = rf"(?:{SP}[-–]{SP}|{SP}(?:إلى|الى|حتى|لغاية|و){SP})"
-    year_part = rf"(?:{SP}[،,]?{SP}(?:(?:عام|سنه|لعام){S})?{year})"
+    # «أكتوبر من العام الماضي»: the year given as a shift
+    year_part = rf"(?:{SP}[،,]?{SP}(?:(?:عام|سنه|لعام){S})?{year}|{S}من{S}(?:العام|السنه){S}{shift})"
     since = rf"(?:منذ{S})?"
     range_pre = rf"(?:(?:من|بين){S})?"
-    weekday_pre = rf"(?:(?:يوم{S})?{wd}{SP}[،,]?{SP}(?:الموافق{S})?)?"
+    weekday_pre = rf"(?:(?:يوم{S})?{wd}{SP}[،,]?{SP}(?:(?:الموافق|بتاريخ){S})?)?"
     days = rf"{day}(?:{conj}{day})*"
     month_of = rf"(?:من{S})?(?:شهر{S})?"
     year_noun = rf"(?:(?:عامي|العامين|سنتي|الاعوام|عام|العام|لعام|سنه|السنه|لسنه){S})"
     period_noun = r"(?:ال|ل)(?:اسبوع|شهر|عام|سنه)(?!\w)"
     numeric_dates = "|".join(
-        rf"(?<!\d)\d{{1,2}}{sep}\d{{1,2}}{sep}(?:1[3-9]|2[01])\d\d(?!\d)|(?<!\d)(?:1[3-9]|2[01])\d\d{sep}\d{{1,2}}{sep}\d{{1,2}}(?!\d)"
+        rf"(?<!\d)\d{{1,2}}{SP}{sep}{SP}\d{{1,2}}{SP}{sep}{SP}(?:1[3-9]|2[01])\d\d(?!\d)|(?<!\d)(?:1[3-9]|2[01])\d\d{SP}{sep}{SP}\d{{1,2}}{SP}{sep}{SP}\d{{1,2}}(?!\d)"
         for sep in ("/", r"\.", "-")
     )
     alternatives = {
         "numeric": rf"{since}{weekday_pre}(?:{numeric_dates})(?:{SP}(?:هـ|ه|م)(?!\w))?",
         "dm": rf"{since}{range_pre}{weekday_pre}{days}{SP}{month_of}{mon}{pair}?(?:{conj}{days}{SP}{month_of}{mon}{pair}?)?(?:{year_part}|{S}{shift})?",
         "dmrel": rf"{since}{range_pre}{weekday_pre}{days}{S}(?:من{S})?(?:هذا{S})?الشهر(?:{S}{shift})?(?!\w)",
-        "hdm": rf"{since}{weekday_pre}(?:{days}{SP}(?:من{S})?(?:شهر{S})?)?{hmon}(?:{SP}{hyear})?",
+        "hdm": rf"{since}{weekday_pre}(?:{days}{SP}(?:من{S})?)?(?:شهر{S})?{hmon}(?:{SP}{hyear})?",
         "my": rf"{since}(?:شهر{S})?{mon}{pair}?(?:{year_part}|{S}{shift})?",
-        "years": rf"{since}{range_pre}{year_noun}?(?:{year}|{hyear})(?:{conj}{year_noun}?(?:{year}|{hyear}))?",
-        "ago": rf"(?:منذ|قبل|بعد){S}(?:(?:{p['NUMW']}|\d{{1,3}}){SP})?{p['UNIT']}",
+        "years": rf"{since}{range_pre}{year_noun}?(?:{year}|{hyear})(?:(?:{conj}|{SP}/{SP}){year_noun}?(?:{year}|{hyear}))?",
+        "ago": rf"(?:منذ|قبل|بعد){S}(?:(?:نحو|حوالي|قرابه){S})?(?:(?:{p['NUMW']}|\d{{1,3}}){SP})?{p['UNIT']}(?!{SP}\d)",
         "period": rf"(?:(?:هذا|هذه){S}{period_noun}|{period_noun}{S}{shift})",
-        "dayrel": rf"(?:امس{S}الاول|اول{S}(?:من{S})?امس|بعد{S}غد|امس|البارحه|اليوم|الليله|غدا){END}(?:{SP}\({SP}{wd}{SP}\)|{S}{wd})?",
+        "dayrel": rf"(?:امس{S}الاول|اول{S}(?:من{S})?امس|بعد{S}غد|امس|البارحه|اليوم|الليله|غدا){END}(?:{SP}\({SP}{wd}{SP}\)|{S}{wd}(?:{S}{shift})?)?",
         "wday": rf"(?:يوم{S})?{wd}(?:{S}{shift})?",
     }
     body = "|".join(f"(?P<{name}>{alt})" for name, alt in alternatives.items())

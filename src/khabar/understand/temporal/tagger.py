@@ -25,7 +25,8 @@ _RANGE_PRE = re.compile(r"(?:من|بين)\s+")
 _YEAR_NOUN = re.compile(r"(?<!\w)(?:عامي|العامين|سنتي|الاعوام|عام|العام|لعام|سنه|السنه|لسنه)(?!\w)")
 _HIJRI_MARK = re.compile(r"(?<=\d)\s*(?:هـ|ه|هجريه|هجري)(?!\w)")
 _AD_MARK = re.compile(r"(?<=\d)\s*(?:م|ميلاديه|ميلادي)(?!\w)")
-_ATTACHED_TO = re.compile(r"\s+(?:من|على)(?!\w)")
+_ATTACHED_TO = re.compile(r"\s+(?:فقط\s+)?(?:من|على)(?!\w)")
+_OF_YEAR = re.compile(r"من\s+(?:العام|السنه)\s+")
 _SENTENCE_END = re.compile(r"[.!؟?\n؛]")
 
 
@@ -203,6 +204,13 @@ def _read_dm(context: Context) -> Reading | None:
         return None
     years = [int(m.group()[:4]) for m in _FOUR_DIGITS.finditer(context.norm, context.start, context.end)]
     shift = _shift(context)
+    if (
+        not years
+        and shift is not None
+        and context.anchor
+        and _OF_YEAR.search(context.norm, context.start, context.end)
+    ):
+        years, shift = [context.anchor.year + shift], None
     first_days, first_month = segments[0]
     last_days, last_month = segments[-1]
     relative = not years
@@ -256,6 +264,8 @@ def _read_hdm(context: Context) -> Reading | None:
     days = [d for pos, d in _days_outside(context, [(a, b)]) if pos < a]
     years = [int(m.group()) for m in _FOUR_DIGITS.finditer(context.norm, b, context.end)]
     since = _since(context)
+    if not years and not days:
+        return _bare_hijri_month(context, month, a)
     if years:
         year = years[0]
         if not days:
@@ -295,6 +305,32 @@ def _read_hdm(context: Context) -> Reading | None:
     return _dated(begin, end, since, relative, "hijri")
 
 
+def _bare_hijri_month(context: Context, month: int, month_start: int) -> Reading | None:
+    """«منتصف ذي القعدة», «شهر رمضان»: the occurrence of that month nearest the anchor."""
+    v = vocabulary()
+    name = _key(context.norm[month_start : context.end])
+    if context.anchor is None or not (
+        name in v.hijri_alone or "شهر" in context.norm[context.start : month_start]
+    ):
+        return None
+    this_year = cal.hijri_year_of(context.anchor)
+    if this_year is None:
+        return None
+    spans = [s for y in (this_year - 1, this_year, this_year + 1) if (s := cal.hijri_month_span(y, month))]
+    if context.future():
+        spans = [s for s in spans if s[1] >= context.anchor]
+    if not spans:
+        return None
+    anchor = context.anchor
+    begin, end = min(
+        spans,
+        key=lambda s: (
+            0 if s[0] <= anchor <= s[1] else min(abs((s[0] - anchor).days), abs((s[1] - anchor).days))
+        ),
+    )
+    return Reading(f"{begin.isoformat()}/{end.isoformat()}", "range", True, begin, end, "hijri")
+
+
 def _read_my(context: Context) -> Reading | None:
     v = vocabulary()
     found = context.find("MON")
@@ -305,7 +341,10 @@ def _read_my(context: Context) -> Reading | None:
     years = [int(m.group()) for m in _FOUR_DIGITS.finditer(context.norm, context.start, context.end)]
     shift = _shift(context)
     since = _since(context)
-    if years:
+    of_year = shift is not None and _OF_YEAR.search(context.norm, context.start, context.end)
+    if of_year and context.anchor:
+        year, relative = context.anchor.year + (shift or 0), True
+    elif years:
         year, relative = years[-1], False
     else:
         if context.anchor is None:
@@ -458,7 +497,13 @@ def _read_dayrel(context: Context) -> Reading | None:
     weekdays = context.find("WD")
     target = context.anchor + dt.timedelta(days=offset)
     if weekdays:
-        target = cal.weekday_closest(v.weekdays[_key(weekdays[0].group())], target)
+        # the story cannot be dated after its anchor: «اليوم (الجمعة)» read on a Wednesday is last Friday
+        shift = _shift(context)
+        weekday = v.weekdays[_key(weekdays[0].group())]
+        if shift == 1:  # «صباح اليوم الأربعاء المقبل»
+            target = cal.weekday_near(weekday, context.anchor, 1)
+        else:
+            target = cal.weekday_near(weekday, target, -1)
     elif text in ("اليوم", "الليله"):
         following = context.norm[context.end : context.end + 3].strip()[:1]
         if following and following not in v.cues.get("day_bare", {}):
