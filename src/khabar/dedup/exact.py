@@ -19,7 +19,11 @@ def normalized_text(text: str) -> str:
 
 def text_hash(text: str) -> str | None:
     """A 128-bit hex digest of the normalized text; ``None`` for a text with no words (never a key)."""
-    folded = normalized_text(text)
+    return normalized_hash(normalized_text(text))
+
+
+def normalized_hash(folded: str) -> str | None:
+    """The digest of a text already passed through ``normalized_text``."""
     if not folded:
         return None
     return hashlib.blake2b(folded.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -29,7 +29,11 @@ SEED = 1  # fixed: signatures must agree across processes, machines and runs
 
 def shingles(text: str) -> set[str]:
     """Word 5-grams of the normalized text; a text shorter than five words is one shingle."""
-    words = normalized_text(text).split()
+    return word_shingles(normalized_text(text).split())
+
+
+def word_shingles(words: list[str]) -> set[str]:
+    """Word 5-grams of already normalized words (lets a caller normalize a text only once)."""
     if not words:
         return set()
     if len(words) < SHINGLE_WORDS:
@@ -45,8 +49,12 @@ _PERMUTATIONS = MinHash(
 
 def signature(text: str) -> np.ndarray:
     """The 128 MinHash values (unsigned 32-bit) of the text's shingles; all-max for a text with none."""
+    return shingles_signature(shingles(text))
+
+
+def shingles_signature(items: set[str]) -> np.ndarray:
+    """The MinHash signature of a shingle set (what ``signature`` computes after ``shingles``)."""
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=_SCHEME)
-    items = shingles(text)
     if items:
         minhash.update_batch([item.encode("utf-8", "surrogatepass") for item in items])
     return minhash.hashvalues

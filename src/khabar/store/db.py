@@ -20,10 +20,10 @@ from typing import Any
 
 from khabar.dedup.near import THRESHOLD as NEAR_THRESHOLD
 from khabar.dedup.near import jaccard, shingles
-from khabar.records import Article, Document
+from khabar.records import Article, Document, Page
 from khabar.store.export import export
 from khabar.store.migrations import migrate
-from khabar.store.prepare import ArticleKeys, Prepared, prepare, prepare_crashed
+from khabar.store.prepare import ArticleKeys, Prepared, article_keys, prepare, prepare_crashed
 from khabar.store.search import SearchHit, search
 
 BATCH_SIZE = 256  # documents per transaction
@@ -159,6 +159,26 @@ class Store:
             self._write_batch(batch, summary)
             if progress is not None:
                 progress(summary)
+        return summary
+
+    def add_pages(self, pages: Iterable[Page], *, batch_size: int = BATCH_SIZE) -> IngestSummary:
+        """Store pages parsed elsewhere (another engine, a test): keyed here, deduped and written
+        like ``ingest`` does; pages whose source is already stored are skipped."""
+        summary = IngestSummary()
+        known = self._known_sources()
+        batch: list[Prepared] = []
+        for page in pages:
+            source = page.source or "<input>"
+            if source in known:
+                summary.skipped += 1
+                continue
+            known.add(source)
+            batch.append(Prepared(page, [article_keys(article) for article in page.articles]))
+            if len(batch) >= batch_size:
+                self._write_batch(batch, summary)
+                batch = []
+        if batch:
+            self._write_batch(batch, summary)
         return summary
 
     def _known_sources(self) -> set[str]:
@@ -318,7 +338,7 @@ def _insert_article(
         "INSERT OR IGNORE INTO entities (article_id, key, type, name, name_en, wikidata, iso, geonames, roles)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (article_id, e.key, e.type, e.name, e.name_en, e.wikidata, e.iso, e.geonames, json.dumps(e.roles))
+            (article_id, e.key, e.type, e.name, e.name_en, e.wikidata, e.iso, e.geonames, _json(e.roles))
             for e in article.entities
         ],
     )
@@ -377,8 +397,8 @@ def _insert_article(
                 e.text,
                 e.mode,
                 e.trigger,
-                json.dumps(e.actors),
-                json.dumps(e.recipients),
+                _json(e.actors),
+                _json(e.recipients),
                 e.place,
                 e.begin,
                 e.end_date,
@@ -401,3 +421,8 @@ def _insert_article(
 def open_store(path: str | Path = "khabar.db") -> Store:
     """Open (creating and migrating as needed) the khabar database at ``path``."""
     return Store(path)
+
+
+def _json(value: object) -> str:
+    """JSON text that keeps Arabic readable in Datasette (no \\u escapes)."""
+    return json.dumps(value, ensure_ascii=False)

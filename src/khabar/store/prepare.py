@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from khabar.dedup.exact import text_hash
-from khabar.dedup.near import band_keys, shingles, signature
+from khabar.dedup.exact import normalized_hash, normalized_text
+from khabar.dedup.near import band_keys, shingles_signature, word_shingles
 from khabar.pipeline import parse_document
 from khabar.records import Article, Document, Page
 from khabar.understand.normalize import search_tokens
@@ -34,10 +34,11 @@ class Prepared:
 
 def article_keys(article: Article) -> ArticleKeys:
     """Keys of an article; its body decides duplicates, or its headline when it has no body."""
-    text = article.text or article.headline or ""
-    keys = ArticleKeys(text_hash=text_hash(text))
-    if shingles(text):  # an empty text would collide with every other empty text
-        keys.band_keys = band_keys(signature(text))
+    folded = normalized_text(article.text or article.headline or "")  # normalized once, used twice
+    keys = ArticleKeys(text_hash=normalized_hash(folded))
+    items = word_shingles(folded.split())
+    if items:  # an empty text would collide with every other empty text
+        keys.band_keys = band_keys(shingles_signature(items))
     keys.fts_headline = " ".join(search_tokens(article.headline or ""))
     keys.fts_body = " ".join(search_tokens(article.text))
     return keys
