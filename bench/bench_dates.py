@@ -72,7 +72,9 @@ def accuracy() -> None:
         for _ in range(int(occurrence) + 1):
             position = text.find(expression, position + 1)
         sentence, offset = _sentence(text, position, position + len(expression))
-        got = _dateparser_value(sentence, offset, position, position + len(expression), dt.date.fromisoformat(anchor), label)
+        got = _dateparser_value(
+            sentence, offset, position, position + len(expression), dt.date.fromisoformat(anchor), label
+        )
         theirs_ok += got == label
     theirs_s = time.perf_counter() - started
     ours_ok = sum(got == row[5] for row, got in positives)
@@ -102,14 +104,20 @@ def throughput(limit: int) -> None:
     started = time.perf_counter()
     for text, anchor in sample:
         try:
-            search_dates(text, languages=["ar"], settings={"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day)})
+            search_dates(
+                text,
+                languages=["ar"],
+                settings={"RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day)},
+            )
         except Exception:
             pass
     theirs = time.perf_counter() - started
     mean = sum(len(t) for t, _ in articles) / len(articles)
     print(f"throughput on {len(articles)} SaudiNewsNet articles (mean {mean:.0f} chars), one process:")
     print(f"khabar tagger          {len(articles) / ours:8.0f} articles/s/core ({found} expressions)")
-    print(f"dateparser search_dates {len(sample) / theirs:7.1f} articles/s/core (first {len(sample)} articles)")
+    print(
+        f"dateparser search_dates {len(sample) / theirs:7.1f} articles/s/core (first {len(sample)} articles)"
+    )
     print(f"ratio: {(len(articles) / ours) / (len(sample) / theirs):.0f}x")
 
 
