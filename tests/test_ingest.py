@@ -88,12 +88,42 @@ def test_kill_9_mid_run_then_rerun_gives_the_same_database(tmp_path):
     while stored < 40 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.02)
         stored = _count(killed)
+    workers = _children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
     assert 0 < _count(killed) < len(records)  # it really died mid-run
+    assert workers and _gone(workers)  # its pool workers died with it
     subprocess.run([sys.executable, "-c", _INGEST, str(killed), str(path)], check=True)
     assert dump(killed) == dump(clean)
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as handle:
+            found.extend(int(child) for child in handle.read().split())
+    return found
+
+
+def _gone(pids: list[int]) -> bool:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if os.path.exists(f"/proc/{pid}") and not _zombie(pid)]
+        if not alive:
+            return True
+        time.sleep(0.05)
+    for pid in alive:  # do not leave them behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    return False
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split(") ", 1)[1].startswith("Z")
+    except OSError:
+        return True
 
 
 def _count(db) -> int:

@@ -38,6 +38,19 @@ def crashed_page(document: Document, reason: str) -> Page:
     return Page(source=document.source, url=document.url, outlet=document.outlet, problem=reason)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: a parent killed with SIGKILL must not leave workers behind (Linux)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux/glibc: workers end when their queue closes
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def _run_chunk(
     fn: Callable[[Document], T], on_crash: Callable[[Document, str], T], chunk: list[Document]
 ) -> list[T]:
@@ -106,10 +119,13 @@ class LocalEngine:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def _pool(self) -> ProcessPoolExecutor:
-        if self.max_tasks_per_child:
-            return ProcessPoolExecutor(self.workers, max_tasks_per_child=self.max_tasks_per_child)
-        return ProcessPoolExecutor(self.workers)
+    def _pool(self, workers: int | None = None) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            workers or self.workers,
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+            max_tasks_per_child=self.max_tasks_per_child,
+        )
 
     def _isolate(
         self, chunk: list[Document], fn: Callable[[Document], T], on_crash: Callable[[Document, str], T]
@@ -117,7 +133,7 @@ class LocalEngine:
         """Run a chunk whose pool died one document per fresh single-worker pool."""
         results: list[T] = []
         for document in chunk:
-            with ProcessPoolExecutor(1) as solo:
+            with self._pool(1) as solo:
                 try:
                     results.append(solo.submit(_run_chunk, fn, on_crash, [document]).result()[0])
                 except BrokenProcessPool:
