@@ -14,6 +14,7 @@ HEIGHT = 180
 MARGIN_LEFT = 36
 MARGIN_BOTTOM = 28
 MARGIN_TOP = 10
+MAX_BAR_WIDTH = 40  # one lone day should look like a bar, not a wall
 MAX_DAYS = 400  # beyond this a daily axis is unreadable: counts are summed per month
 
 
@@ -75,13 +76,14 @@ def timeline(points: list[dict], width: int = WIDTH, height: int = HEIGHT) -> Ch
     step = plot_width / len(values)
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         bar_height = plot_height * value / chart.max_count if chart.max_count else 0
+        bar_width = min(max(step * 0.8, 0.5), MAX_BAR_WIDTH)
         chart.bars.append(
             Bar(
                 label=label,
                 count=value,
-                x=round(MARGIN_LEFT + i * step + step * 0.1, 2),
+                x=round(MARGIN_LEFT + i * step + (step - bar_width) / 2, 2),
                 y=round(chart.baseline - bar_height, 2),
-                width=round(max(step * 0.8, 0.5), 2),
+                width=round(bar_width, 2),
                 height=round(bar_height, 2),
             )
         )
