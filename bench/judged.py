@@ -59,7 +59,19 @@ def corpus_articles(zips: tuple[str, ...] = ZIPS, folder: Path = SAUDINEWSNET) -
             yield CorpusArticle(name, url, article)
 
 
-QUOTE_FIELDS = ("zip", "url", "start", "end", "kind", "verb", "speaker_text", "medium", "verdict", "note")
+QUOTE_FIELDS = (
+    "zip",
+    "url",
+    "start",
+    "end",
+    "kind",
+    "verb",
+    "speaker_text",
+    "speaker",
+    "medium",
+    "verdict",
+    "note",
+)
 EVENT_FIELDS = (
     "zip",
     "url",
@@ -68,57 +80,76 @@ EVENT_FIELDS = (
     "type",
     "mode",
     "trigger",
+    "actors",
+    "recipients",
     "factuality",
     "begin",
     "verdict",
     "note",
 )
+# What a judged row is matched on: the parts the quote and event steps decide by themselves.
+QUOTE_KEY = ("zip", "url", "start", "end", "kind", "verb")
+EVENT_KEY = ("zip", "url", "start", "end", "type", "mode", "trigger")
+STEPS = ("dates", "entities", "quotes", "events")
+ARTICLES = 300
 
 
-def predicted_quotes(items: list[CorpusArticle]) -> list[dict[str, str]]:
-    from khabar.understand import quotes
+def sample_articles(seed: int = SEED, size: int = ARTICLES) -> list[CorpusArticle]:
+    items = list(corpus_articles())
+    return random.Random(seed).sample(items, min(size, len(items)))
 
-    rows = []
+
+def understood(items: list[CorpusArticle]) -> list[CorpusArticle]:
+    from khabar.understand import understand
+
     for item in items:
-        quotes.annotate(item.article)
-        for quote in item.article.quotes:
-            rows.append(
-                {
-                    "zip": item.zip,
-                    "url": item.url,
-                    "start": str(quote.start),
-                    "end": str(quote.end),
-                    "kind": quote.kind,
-                    "verb": quote.verb or "",
-                    "speaker_text": quote.speaker_text or "",
-                    "medium": quote.medium or "",
-                }
-            )
-    return rows
+        understand(item.article, STEPS)
+    return items
 
 
-def predicted_events(items: list[CorpusArticle]) -> list[dict[str, str]]:
-    from khabar.understand import events, quotes
+def quote_rows(items: list[CorpusArticle]) -> list[dict[str, str]]:
+    return [
+        {
+            "zip": item.zip,
+            "url": item.url,
+            "start": str(q.start),
+            "end": str(q.end),
+            "kind": q.kind,
+            "verb": q.verb or "",
+            "speaker_text": q.speaker_text or "",
+            "speaker": q.speaker or "",
+            "medium": q.medium or "",
+        }
+        for item in items
+        for q in item.article.quotes
+    ]
 
-    rows = []
-    for item in items:
-        quotes.annotate(item.article)
-        events.annotate(item.article)
-        for event in item.article.events:
-            rows.append(
-                {
-                    "zip": item.zip,
-                    "url": item.url,
-                    "start": str(event.start),
-                    "end": str(event.end),
-                    "type": event.type,
-                    "mode": event.mode or "",
-                    "trigger": event.trigger or "",
-                    "factuality": event.factuality,
-                    "begin": event.begin or "",
-                }
-            )
-    return rows
+
+def event_rows(items: list[CorpusArticle]) -> list[dict[str, str]]:
+    return [
+        {
+            "zip": item.zip,
+            "url": item.url,
+            "start": str(e.start),
+            "end": str(e.end),
+            "type": e.type,
+            "mode": e.mode or "",
+            "trigger": e.trigger or "",
+            "actors": "|".join(e.actors),
+            "recipients": "|".join(e.recipients),
+            "factuality": e.factuality,
+            "begin": e.begin or "",
+        }
+        for item in items
+        for e in item.article.events
+    ]
+
+
+def articles_of(rows: list[dict[str, str]]) -> list[CorpusArticle]:
+    """Only the articles the judged rows point at, read again from their zips."""
+    wanted = {(row["zip"], row["url"]) for row in rows}
+    zips = tuple(sorted({name for name, _ in wanted}))
+    return [item for item in corpus_articles(zips) if (item.zip, item.url) in wanted]
 
 
 def draw(rows: list[dict[str, str]], size: int = SAMPLE_SIZE, seed: int = SEED) -> list[dict[str, str]]:

@@ -173,3 +173,31 @@ def test_never_crashes_and_spans_stay_inside(paragraphs):
     for quote in quotes_of(item):
         assert 0 <= quote.start <= quote.end <= len(item.text)
         assert item.text[quote.start : quote.end] == quote.text
+
+
+def test_outlet_name_in_guillemets_belongs_to_the_speaker():
+    [quote] = quotes_of(article("وذكرت صحيفة «ذا تايمز أوف إنديا» أن القرد سرق الحقيبة من امرأة."))
+    assert (quote.speaker_text, quote.kind) == ("صحيفة «ذا تايمز أوف إنديا»", "indirect")
+
+
+def test_topic_of_amma_is_the_speaker():
+    text = "أما المهاجم عبد المالك زياية، فاعتبر أن أفضل سيناريو للمباراة هو التسجيل مبكرا."
+    [quote] = quotes_of(article(text))
+    assert quote.speaker_text == "المهاجم عبد المالك زياية"
+
+
+def test_participle_in_mid_sentence_shares_the_sentence_subject():
+    item = article(
+        "وقال الوزير إن الحكومة ستواصل الإصلاح.",
+        "من جهته، استنكر النائب منصور الظفيري العمل الإرهابي، مؤكدا أن هذا العمل يتنافى مع القيم.",
+        names=(("منصور الظفيري", "PERS", "local:PERS:منصور الظفيري"),),
+    )
+    _, second = quotes_of(item)
+    assert second.speaker_text == "منصور الظفيري"
+
+
+def test_name_opening_the_phrase_is_the_speaker_not_a_later_namesake():
+    text = "من جهته قال رأفت الصباغ المتحدث الرسمي باسم مركز الملك سلمان للإغاثة إن المركز أعاد العالقين."
+    names = (("رأفت الصباغ", "PERS", "local:1"), ("الملك سلمان", "PERS", "Q367825"))
+    [quote] = quotes_of(article(text, names=names))
+    assert quote.speaker_text == "رأفت الصباغ"

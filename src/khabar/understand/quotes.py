@@ -74,6 +74,7 @@ class Lexicon:
     prepositional: re.Pattern[str]
     not_speakers: re.Pattern[str]
     phrase_stops: re.Pattern[str]
+    media_noun: re.Pattern[str]
     media: list[tuple[re.Pattern[str], str | None]]
 
 
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         prepositional=re.compile(whole(alternation(data["prepositional"]))),
         not_speakers=re.compile(whole(alternation(data["not_speakers"]))),
         phrase_stops=re.compile(whole(alternation(data["phrase_stops"]))),
+        media_noun=re.compile(rf"(?:{alternation(data['media_nouns'])})\s*$"),
         media=media,
     )
 
@@ -119,12 +121,16 @@ def _key(word: str) -> str:
 _SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
 
 
+_QUOTE_MARK = re.compile('[«»“”"\n]')
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """``[open, close]`` positions of balanced quote marks (nested guillemets allowed)."""
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
     straight_open: int | None = None
-    for index, char in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        char, index = mark.group(), mark.start()
         if char == "«" or char == "“":
             stack.append(index)
         elif (char == "»" or char == "”") and stack:
@@ -143,14 +149,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``[start, end)``; a full stop inside quote marks does not end a sentence."""
-    inside = [False] * (len(text) + 1)
-    for open_, close in quoted_spans(text):
-        for index in range(open_, close):
-            inside[index] = True
+    quoted = quoted_spans(text)
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if inside[match.start()]:
+        if match.group() != "\n" and any(open_ < match.start() < close for open_, close in quoted):
             continue
         end = match.end() if match.group() != "\n" else match.start()
         if text[start:end].strip():
@@ -204,8 +207,7 @@ def _sentence_quotes(
 ) -> list[tuple[Quote, _Speaker | None]]:
     lex = lexicon()
     found: list[tuple[Quote, _Speaker | None]] = []
-    quoted = [(a, b) for a, b in quoted_spans(text[start:end])]
-    quoted = [(a + start, b + start) for a, b in quoted]
+    quoted = [(a + start, b + start) for a, b in quoted_spans(text[start:end])]
     taken_until = start
     verbs = [m for m in lex.verb.finditer(text, start, end) if not _inside(m.start(), quoted)]
     for index, match in enumerate(verbs):
@@ -274,6 +276,8 @@ def _forward(
     cursor = speaker.tail if speaker else cursor
     if speaker is None:
         speaker = _subject_before(text, sentence_start, verb.start(), mentions)
+    if speaker is None and verb.start() > sentence_start + 5:
+        speaker = _sentence_subject(text, sentence_start, verb.start(), mentions)
     medium, cursor = _skip_interjections(text, cursor, end)
     medium = medium or early_medium
     rest = text[cursor:end]
@@ -408,6 +412,10 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
         close = text.find(QUOTE_PAIRS[text[start]], start + 1, min(end, start + 40))
         search_from = close + 1 if close > 0 else start + 1
     stop = _SPEAKER_STOP.search(text, search_from, end)
+    if stop and text[stop.start()] in QUOTE_PAIRS and lex.media_noun.search(text, start, stop.start()):
+        close = text.find(QUOTE_PAIRS[text[stop.start()]], stop.start() + 1, min(end, stop.start() + 40))
+        if close > 0:  # «صحيفة «ذا تايمز أوف إنديا»» is one speaker
+            stop = _SPEAKER_STOP.search(text, close + 1, end)
     phrase_end = stop.start() if stop else end
     for pattern in (lex.complementizer, lex.time_words, lex.phrase_stops):
         inner = pattern.search(text, start, phrase_end)
@@ -423,7 +431,7 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     phrase_end = _trim(text, start, phrase_end)[1]
     while phrase_end > start and text[phrase_end - 1] in ".!؟?":
         phrase_end -= 1
-    if not text[start:phrase_end].strip(" «»\"“”'"):
+    if not re.search("[\u0621-\u064a]", text[start:phrase_end]) or text.startswith("لل", start):
         return None
     apposition_end = _apposition(text, phrase_end, end, mentions)
     speaker = _Speaker(start, apposition_end or phrase_end, tail=apposition_end or phrase_end)
@@ -434,6 +442,9 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
 def _subject_before(text: str, start: int, verb_start: int, mentions: list[Mention]) -> _Speaker | None:
     """«الرئيس الأوكراني فولوديمير زيلينسكي قال إن ...»: a short subject opening the sentence."""
     phrase_start, phrase_end = _trim(text, start, verb_start)
+    topic = re.compile(r"(?:و)?أما\s+([^،,]{2,60})[،,]").match(text, phrase_start, phrase_end)
+    if topic:  # «أما جيو جان، ...، فترى أن»: the topic is the speaker
+        phrase_start, phrase_end = topic.start(1), topic.end(1)
     opener = re.compile(r"(?:ولكن|لكن|و|ف)\s+").match(text, phrase_start, phrase_end)
     if opener:
         phrase_start = opener.end()
@@ -445,6 +456,20 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     speaker = _Speaker(phrase_start, phrase_end, tail=verb_start)
     _link(text, speaker, mentions, has_apposition=False)
     return speaker
+
+
+def _sentence_subject(text: str, start: int, verb_start: int, mentions: list[Mention]) -> _Speaker | None:
+    """«استنكر النائب منصور الظفيري العمل الإرهابي، مؤكداً أن ...»: a verb in mid-sentence with no
+    subject of its own shares the sentence's first named person or organization."""
+    for mention in mentions:
+        if start <= mention.start and mention.end <= verb_start and mention.type in ("PERS", "ORG"):
+            if _inside(mention.start - start, quoted_spans(text[start:verb_start])):
+                continue
+            speaker = _Speaker(mention.start, mention.end, mention=mention, tail=verb_start)
+            return speaker
+        if mention.start >= verb_start:
+            break
+    return None
 
 
 def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> int | None:
@@ -483,7 +508,9 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
         persons = []
     organizations = [m for m in inside if m.type == "ORG"]
     places = [m for m in inside if m.type == "LOC" and m.start <= speaker.start + 1]
-    if persons:
+    if persons and len(text[speaker.start : persons[0].start].split()) == 0:
+        speaker.mention = persons[0]  # «رأفت الصباغ المتحدث باسم مركز الملك سلمان»
+    elif persons:
         speaker.mention = persons[-1]
     elif organizations and not unnamed:
         speaker.mention = organizations[0]
