@@ -47,7 +47,7 @@ def search_page(
         "filters": filters,
         "result": result,
         "pager": pager(request, page, len(result["hits"])),
-        "outlets": queries.list_outlets(db),
+        "outlets": queries.outlet_names(db),
     }
     if not filters.q and not filters.any_filter:
         context["totals"] = queries.totals(db)

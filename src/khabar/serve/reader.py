@@ -342,6 +342,16 @@ def list_entities(
 # ---- outlets, events, totals --------------------------------------------------------------------
 
 
+def outlet_names(connection: sqlite3.Connection) -> list[str]:
+    """Outlet names for the search form: a walk of the (outlet, published) index, cheap per request."""
+    return [
+        row[0]
+        for row in connection.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY outlet"
+        )
+    ]
+
+
 def list_outlets(connection: sqlite3.Connection) -> list[dict[str, Any]]:
     return _rows(
         connection,
