@@ -8,13 +8,15 @@ import subprocess
 import sys
 import time
 
+import pytest
 from typer.testing import CliRunner
 
 from khabar.cli import app
 from khabar.engine.local import LocalEngine
 from khabar.records import Document, Page
 from khabar.store import open_store
-from tests.test_store_helpers import dump, spread, write_jsonl
+from tests.conftest import SAUDINEWSNET
+from tests.test_store_helpers import day_records, dump, spread, write_jsonl
 
 
 def _source(document: Document) -> str:
@@ -155,3 +157,26 @@ def test_the_ingest_command_refuses_a_file_that_is_not_a_database(tmp_path):
     bad.write_bytes(b"not sqlite at all" * 100)
     result = CliRunner().invoke(app, ["ingest", str(bad), "--db", str(bad), "--workers", "0"])
     assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_all_of_saudinewsnet_gives_one_article_per_distinct_article(tmp_path):
+    """31,030 records (structure and dedup only: the understanding steps would not fit CI)."""
+    with open_store(tmp_path / "k.db") as store:
+        first = store.ingest([SAUDINEWSNET], understand=False)
+        second = store.ingest([SAUDINEWSNET], understand=False)
+        hashes, distinct = store.connection.execute(
+            "SELECT count(text_hash), count(DISTINCT text_hash) FROM articles"
+        ).fetchone()
+    contents = {
+        " ".join(r["content"].split()) for day in _days() for r in day_records(day) if r["content"].strip()
+    }
+    assert first.documents == 31030
+    assert first.articles + sum(first.duplicates.values()) + sum(first.failures.values()) == 31030
+    assert hashes == distinct  # no two stored articles with the same normalized text
+    assert first.articles <= len(contents)  # every repeated content is a duplicate, not a new article
+    assert (second.skipped, second.articles, second.pages) == (31030, 0, 0)
+
+
+def _days() -> list[str]:
+    return sorted(path.stem for path in SAUDINEWSNET.glob("*.zip"))

@@ -3,10 +3,14 @@
 import sqlite3
 
 import sqlite_utils
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar.records import Article, Entity, Mention, Page, blocks_from_texts
 from khabar.store import open_store
 from khabar.store.migrations import SCHEMA_VERSION
+from khabar.store.prepare import index_terms
+from khabar.understand.normalize import search_tokens
 from tests.test_store_helpers import spread, write_jsonl
 
 
@@ -134,3 +138,14 @@ def test_a_page_with_a_stored_content_hash_is_a_page_duplicate(tmp_path):
             ]
         )
     assert (summary.pages, summary.duplicates) == (1, {"page": 1})
+
+
+def test_index_terms_are_the_search_tokens_of_the_whole_text():
+    text = spread(1)[0]["content"]
+    assert index_terms(text) == " ".join(search_tokens(text))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("أاإلقهرةو ـَ\n\t.،x1"), max_size=60) | st.text(max_size=60))
+def test_index_terms_never_differ_from_search_tokens(text):
+    assert index_terms(text) == " ".join(search_tokens(text))

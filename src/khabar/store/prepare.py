@@ -6,6 +6,7 @@ writer process only does SQL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from khabar.dedup.exact import normalized_hash, normalized_text
 from khabar.dedup.near import band_keys, shingles_signature, word_shingles
@@ -39,9 +40,20 @@ def article_keys(article: Article) -> ArticleKeys:
     items = word_shingles(folded.split())
     if items:  # an empty text would collide with every other empty text
         keys.band_keys = band_keys(shingles_signature(items))
-    keys.fts_headline = " ".join(search_tokens(article.headline or ""))
-    keys.fts_body = " ".join(search_tokens(article.text))
+    keys.fts_headline = index_terms(article.headline or "")
+    keys.fts_body = index_terms(article.text)
     return keys
+
+
+def index_terms(text: str) -> str:
+    """``search_tokens`` of the text, space-joined for FTS5, computed word by word through a cache:
+    news repeats its vocabulary, so most words are looked up, not normalized again."""
+    return " ".join(term for word in text.split() for term in _word_terms(word))
+
+
+@lru_cache(maxsize=262144)
+def _word_terms(word: str) -> tuple[str, ...]:
+    return tuple(search_tokens(word))
 
 
 def prepare(document: Document, understand: bool = True) -> Prepared:
