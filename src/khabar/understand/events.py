@@ -82,7 +82,7 @@ def lexicon() -> Lexicon:
     trigger = re.compile(
         rf"(?<!{_WORD})(?:[وف]?(?:[بل]|لل)?(?P<article>ال)?(?P<noun>{alternation(nouns)})"
         rf"|[وف]?س?(?P<verb>{alternation(verbs)}))"
-        rf"(?P<suffix>ا|اً|ه|ها|هم|هما|ات|ية|ي)?(?!{_WORD})"
+        rf"(?P<suffix>ا|اً|ه|ها|هم|هما|ات)?(?!{_WORD})"
     )
 
     def words(items: list[str]) -> re.Pattern[str]:

@@ -46,6 +46,9 @@ def tolerant(word: str) -> str:
             parts.append("[ىي]")
         elif char in "ةه":
             parts.append("[ةه]")
+        elif char == "\u0651":  # shadda is kept: «بيّن» (he explained) is not «بين» (between)
+            parts.append("\u0651")
+            continue
         elif "\u064b" <= char <= "\u0652":
             continue
         else:
@@ -519,11 +522,10 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
     elif unnamed:
         head = words[1] if first_word in {"احد", "احدي"} and len(words) > 1 else words[0]
         speaker.unnamed_head = _role_stem(head)
-    if speaker.mention is None and not unnamed:
+    if speaker.mention is None and not unnamed and text[speaker.start] in QUOTE_PAIRS:
         # With no entity step, keep the phrase without guillemets («الكرملين» → الكرملين).
-        while speaker.start < speaker.end and text[speaker.start] in '«"“':
-            speaker.start += 1
-        while speaker.end > speaker.start and text[speaker.end - 1] in '»"”':
+        speaker.start += 1
+        if speaker.end > speaker.start and text[speaker.end - 1] in "»\"”":
             speaker.end -= 1
 
 
