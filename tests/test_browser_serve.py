@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.test_serve_store import HOSTILE_HEADLINE, build_store
+from tests.test_serve_store import HOSTILE_HEADLINE, shared_store
 
 pytestmark = pytest.mark.browser
 
@@ -48,12 +48,12 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def base_url() -> Iterator[str]:
     import uvicorn
 
     from khabar.serve import create_app
 
-    db = build_store(tmp_path_factory.mktemp("browser") / "khabar.db")
+    db = shared_store()
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -13,15 +13,15 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from khabar.records import Article
 from khabar.serve import StoreMissing, create_app
 from khabar.store.search import SearchHit
-from tests.test_serve_store import HOSTILE_HEADLINE, build_store
+from tests.test_serve_store import HOSTILE_HEADLINE, shared_store
 
 SAMPLE_HEADLINE = "بوتين يقوم بزيارة لأذربيجان"
 PUTIN = "Q7747"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(tmp_path_factory.mktemp("serve") / "khabar.db")
+def db() -> Path:
+    return shared_store()
 
 
 @pytest.fixture(scope="module")

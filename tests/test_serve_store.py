@@ -4,9 +4,13 @@ other ``test_serve*`` and ``test_browser*`` modules."""
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import sqlite3
+import tempfile
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from khabar.records import Document
@@ -75,8 +79,16 @@ def build_store(path: Path) -> Path:
     return path
 
 
-def test_the_built_store_holds_the_hostile_headline_verbatim(tmp_path: Path) -> None:
-    path = build_store(tmp_path / "khabar.db")
+@cache
+def shared_store() -> Path:
+    """One store per test process, shared by the web and browser tests (they only read it)."""
+    folder = Path(tempfile.mkdtemp(prefix="khabar-serve-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return build_store(folder / "khabar.db")
+
+
+def test_the_built_store_holds_the_hostile_headline_verbatim() -> None:
+    path = shared_store()
     with sqlite3.connect(path) as connection:
         headlines = [row[0] for row in connection.execute("SELECT headline FROM articles")]
     assert HOSTILE_HEADLINE in headlines
