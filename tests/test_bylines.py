@@ -36,6 +36,11 @@ def test_parse_byline(text, expected):
     assert [(b.author, b.dateline) for b in parse_byline(text)] == expected
 
 
+def test_author_cue_lines_name_the_author():
+    assert byline_line("حوار: آسيا العتروس") == Byline("آسيا العتروس", None)
+    assert byline_line("بقلم: محمد علي") == Byline("محمد علي", None)
+
+
 def test_empty_byline_is_nothing():
     assert parse_byline("") == [] and parse_byline(None) == []
 

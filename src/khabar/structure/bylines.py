@@ -35,6 +35,12 @@ def _outlets() -> frozenset[str]:
     return frozenset(credit_key(p) for p in load_table("structure/datelines.json")["outlets"])
 
 
+@cache
+def _AUTHOR_PREFIX() -> re.Pattern[str]:  # noqa: N802 (a compiled constant, built once from data)
+    prefixes = "|".join(map(re.escape, cues()["author_prefixes"]))
+    return re.compile(rf"^(?:{prefixes})\s*[:：-]\s*(?P<author>[^:()]+)$")
+
+
 def is_place(text: str) -> bool:
     return credit_key(text) in _places()
 
@@ -150,6 +156,10 @@ def byline_line(line: str) -> Byline | None:
         ):
             return Byline(author=_clean_part(match["author"]), dateline=_clean_part(match["place"]))
         return None
+    prefixed = _AUTHOR_PREFIX().match(line)
+    if prefixed and 1 <= len(prefixed["author"].split()) <= 4:
+        # «حوار: آسيا العتروس», «بقلم: فلان»: the cue names the author, not a place.
+        return Byline(author=_clean_part(prefixed["author"]))
     if line.count(":") == 1:
         place, author = (part.strip() for part in line.split(":"))
         if place and author and len(place.split()) <= 3 and len(author.split()) <= 5:
