@@ -194,6 +194,9 @@ def _participants(
     lex = lexicon()
     low = max(start, match.start() - WINDOW)
     high = min(end, match.end() + WINDOW)
+    # Participants are people, organizations and linked places standing for states («روسيا»);
+    # an unlinked town («أبها») is where things happen, not who does them.
+    mentions = [m for m in mentions if m.type in ("PERS", "ORG") or (m.type == "LOC" and _linked(m))]
     before = [m for m in mentions if low <= m.start and m.end <= match.start()]
     after = [m for m in mentions if match.end() <= m.start and m.end <= high]
     # A comma between the trigger and a mention before it usually ends the actor's clause.
@@ -234,6 +237,10 @@ def _participants(
             recipient = mention
             break
     return actor, recipient
+
+
+def _linked(mention: Mention) -> bool:
+    return bool(mention.entity) and not mention.entity.startswith("local:")
 
 
 def _preposition_before(text: str, mention: Mention, pattern: re.Pattern[str] | None = None) -> bool:

@@ -525,7 +525,7 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
     if speaker.mention is None and not unnamed and text[speaker.start] in QUOTE_PAIRS:
         # With no entity step, keep the phrase without guillemets («الكرملين» → الكرملين).
         speaker.start += 1
-        if speaker.end > speaker.start and text[speaker.end - 1] in "»\"”":
+        if speaker.end > speaker.start and text[speaker.end - 1] in '»"”':
             speaker.end -= 1
 
 
