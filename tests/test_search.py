@@ -121,3 +121,13 @@ def test_the_search_command_without_a_database_says_so(tmp_path):
 def test_any_query_never_crashes(db, query):
     with open_store(db) as store:
         assert isinstance(store.search(query, limit=3), list)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400), st.text(max_size=20))
+def test_snippet_marks_always_fall_on_matching_words(text, query):
+    terms = set(query_terms(query))
+    snippet, marks = make_snippet(text, terms)
+    for start, end in marks:
+        assert 0 <= start < end <= len(snippet)
+        assert set(query_terms(snippet[start:end])) & terms
