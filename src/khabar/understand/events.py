@@ -19,9 +19,9 @@ from functools import cache
 from importlib import resources
 
 from khabar.records import Article, Event, Mention, TemporalExpression
-from khabar.understand.quotes import alternation, sentences, whole
+from khabar.understand.sentences import WORD as _WORD
+from khabar.understand.sentences import alternation, sentences, whole
 
-_WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670]"
 # Participants are looked for this many characters around the trigger, inside its sentence.
 WINDOW = 90
 

@@ -22,10 +22,12 @@ from functools import cache
 from importlib import resources
 
 from khabar.records import Article, Mention, Quote
+from khabar.understand.sentences import WORD as _WORD
+from khabar.understand.sentences import alternation, quoted_spans, sentences, whole
+from khabar.understand.sentences import trim as _trim
 
 # Quote marks that open and close spans (guillemets, straight and curly double quotes).
 QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
-_WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670]"
 MAX_SPEAKER_WORDS = 12
 # A guillemet span of this many words or fewer, with no reporting verb, is a name or a scare quote.
 NAME_MAX_WORDS = 3
@@ -33,36 +35,6 @@ NAME_MAX_WORDS = 3
 
 def _load(name: str) -> dict:
     return json.loads(resources.files("khabar.data.quotes").joinpath(name).read_text("utf-8"))
-
-
-def tolerant(word: str) -> str:
-    """A regex for ``word`` that accepts the spelling variants of the press (اكد for أكد, نفي for نفى)
-    and optional diacritics between letters."""
-    parts = []
-    for char in word:
-        if char in "أإآا":
-            parts.append("[أإآا]")
-        elif char in "ىي":
-            parts.append("[ىي]")
-        elif char in "ةه":
-            parts.append("[ةه]")
-        elif char == "\u0651":  # shadda is kept: «بيّن» (he explained) is not «بين» (between)
-            parts.append("\u0651")
-            continue
-        elif "\u064b" <= char <= "\u0652":
-            continue
-        else:
-            parts.append(re.escape(char))
-    return "[\u064b-\u0652]*".join(parts) + "[\u064b-\u0652]*"
-
-
-def alternation(words: list[str] | set[str]) -> str:
-    """Longest first, so «أنهم» wins over «أن»."""
-    return "|".join(tolerant(word) for word in sorted(set(words), key=len, reverse=True))
-
-
-def whole(pattern: str) -> str:
-    return rf"(?<!{_WORD})(?:{pattern})(?!{_WORD})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,62 +89,6 @@ _DIACRITICS = re.compile("[\u064b-\u0652]")
 
 def _key(word: str) -> str:
     return _DIACRITICS.sub("", word).translate(_KEY_FOLD)
-
-
-# --- sentences -------------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
-
-
-_QUOTE_MARK = re.compile('[«»“”"\n]')
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """``[open, close]`` positions of balanced quote marks (nested guillemets allowed)."""
-    spans: list[tuple[int, int]] = []
-    stack: list[int] = []
-    straight_open: int | None = None
-    for mark in _QUOTE_MARK.finditer(text):
-        char, index = mark.group(), mark.start()
-        if char == "«" or char == "“":
-            stack.append(index)
-        elif (char == "»" or char == "”") and stack:
-            spans.append((stack.pop(), index))
-        elif char == '"':
-            if straight_open is None:
-                straight_open = index
-            else:
-                spans.append((straight_open, index))
-                straight_open = None
-        elif char == "\n":
-            stack.clear()
-            straight_open = None
-    return sorted(spans)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``[start, end)``; a full stop inside quote marks does not end a sentence."""
-    quoted = quoted_spans(text)
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.group() != "\n" and any(open_ < match.start() < close for open_, close in quoted):
-            continue
-        end = match.end() if match.group() != "\n" else match.start()
-        if text[start:end].strip():
-            spans.append(_trim(text, start, end))
-        start = match.end()
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
-    return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 # --- the extractor ----------------------------------------------------------------------------
