@@ -149,3 +149,15 @@ def test_index_terms_are_the_search_tokens_of_the_whole_text():
 @given(st.text(alphabet=st.sampled_from("أاإلقهرةو ـَ\n\t.،x1"), max_size=60) | st.text(max_size=60))
 def test_index_terms_never_differ_from_search_tokens(text):
     assert index_terms(text) == " ".join(search_tokens(text))
+
+
+def test_a_page_kept_despite_a_problem_is_counted_by_reason(tmp_path):
+    article = Article(
+        headline="بوتين في باكو", blocks=blocks_from_texts([("paragraph", "وصل بوتين إلى باكو.")])
+    )
+    page = Page(source="a", articles=[article], content_hash="h", problem="understand-error: KeyError: 'x'")
+    with open_store(tmp_path / "k.db") as store:
+        summary = store.add_pages([page])
+        stored = store.connection.execute("SELECT problem FROM pages").fetchone()[0]
+    assert (summary.articles, summary.problems) == (1, {"understand-error": 1})
+    assert stored == "understand-error: KeyError: 'x'"

@@ -98,6 +98,8 @@ def _print_summary(console: Console, summary: IngestSummary, db: Path, elapsed: 
     table.add_row("new articles", f"{summary.articles:,} ({summary.articles / max(elapsed, 1e-9):,.0f}/s)")
     table.add_row("duplicates", _by_reason(summary.duplicates))
     table.add_row("failures", _by_reason(summary.failures))
+    if summary.problems:
+        table.add_row("stored with a problem", _by_reason(summary.problems))
     if summary.read_skipped:
         table.add_row("skipped by readers", _by_reason(summary.read_skipped))
     table.add_row("time", f"{elapsed:.1f} s")

@@ -44,6 +44,7 @@ class IngestSummary:
     skipped: int = 0  # documents already in the store from an earlier run
     duplicates: Counter[str] = field(default_factory=Counter)  # by kind: page, exact, near
     failures: Counter[str] = field(default_factory=Counter)  # by reason
+    problems: Counter[str] = field(default_factory=Counter)  # stored pages with a non-fatal problem
     read_skipped: Counter[str] = field(default_factory=Counter)  # items the readers passed over
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +55,7 @@ class IngestSummary:
             "skipped": self.skipped,
             "duplicates": dict(sorted(self.duplicates.items())),
             "failures": dict(sorted(self.failures.items())),
+            "problems": dict(sorted(self.problems.items())),
             "read_skipped": dict(sorted(self.read_skipped.items())),
         }
 
@@ -204,6 +206,7 @@ class Store:
         summary.articles += counts.articles
         summary.duplicates.update(counts.duplicates)
         summary.failures.update(counts.failures)
+        summary.problems.update(counts.problems)
 
     def _write_page(self, cursor: sqlite3.Cursor, prepared: Prepared, counts: IngestSummary) -> None:
         page = prepared.page
@@ -239,6 +242,8 @@ class Store:
         )
         page_id = cursor.lastrowid
         counts.pages += 1
+        if page.problem:  # e.g. an annotator failed: the articles are kept, the reason counted
+            counts.problems[failure_reason(page.problem)] += 1
         for position, (article, keys) in enumerate(zip(page.articles, prepared.keys, strict=True)):
             copy = _find_copy(cursor, article, keys)
             if copy is not None:
