@@ -32,8 +32,24 @@ def ingest(
     batch_size: int = typer.Option(256, "--batch-size", min=1, help="Documents per transaction."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or spark (see docs/spark.md)."),
+    master: str | None = typer.Option(
+        None, "--master", help="Spark master with --engine spark: local[2], yarn, spark://host:7077."
+    ),
+    out: str = typer.Option(
+        "khabar-parquet", "--out", help="Parquet output folder or URI with --engine spark."
+    ),
+    load: bool = typer.Option(False, "--load", help="With --engine spark: also load the output into --db."),
 ) -> None:
     """Ingest pages into the store; rerunning adds nothing already there, even after a crash."""
+    if engine != "local":
+        from khabar.engine.spark_job import ingest_with_spark
+
+        code = ingest_with_spark(
+            paths, engine=engine, master=master, out=out, db=db if load else None,
+            understand=understand, as_json=as_json,
+        )  # fmt: skip
+        raise typer.Exit(code)
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 

@@ -283,6 +283,12 @@ def is_remote(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
 
 
+def _local_cores(master: str) -> int:
+    """``local[4]`` → 4; ``local`` → 1; ``local[*]`` → every core (small shuffles, small data)."""
+    inside = master.partition("[")[2].split("]")[0].split(",")[0]
+    return max(1, int(inside)) if inside.isdigit() else (os.cpu_count() or 1) if inside else 1
+
+
 def _local_path(path: str) -> str:
     return path[len("file://") :] if path.startswith("file://") else path
 
@@ -333,8 +339,9 @@ class SparkEngine:
                     "spark.executorEnv.PYTHONPATH": python_path,
                     "spark.pyspark.python": sys.executable,
                     "spark.pyspark.driver.python": sys.executable,
-                    "spark.sql.shuffle.partitions": "8",
+                    "spark.sql.shuffle.partitions": str(_local_cores(self.master or "local")),
                     "spark.ui.enabled": "false",
+                    "spark.ui.showConsoleProgress": "false",
                 }
             for key, value in (settings | self.config).items():
                 builder = builder.config(key, value)
@@ -394,10 +401,12 @@ class SparkEngine:
         summary = SparkSummary(out=out, files=len(files))
         docs = self.spark.createDataFrame(self._parse(files, understand), tables.DOCS_SCHEMA)
         docs = docs.persist(StorageLevel.MEMORY_AND_DISK)  # parsing is the costly part: once only
+        docs.count()  # filled now, before several jobs race to compute it each on their own
         try:
             pages, articles = tables.mark_pages(docs)
             articles = tables.mark_articles(articles, self._near_copies(articles))
             articles = articles.persist(StorageLevel.MEMORY_AND_DISK)
+            articles.count()
             tables.write(pages, articles, out)
             tables.count(pages, articles, summary)
             articles.unpersist()
