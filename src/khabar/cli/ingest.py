@@ -32,7 +32,9 @@ def ingest(
     batch_size: int = typer.Option(256, "--batch-size", min=1, help="Documents per transaction."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on stderr."),
-    engine: str = typer.Option("local", "--engine", help="local (process pool) or spark (see docs/spark.md)."),
+    engine: str = typer.Option(
+        "local", "--engine", help="local (process pool) or spark (see docs/spark.md)."
+    ),
     master: str | None = typer.Option(
         None, "--master", help="Spark master with --engine spark: local[2], yarn, spark://host:7077."
     ),
