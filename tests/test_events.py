@@ -99,7 +99,8 @@ def test_announcing_this_visit_is_not_a_second_visit():
 
 def test_ukraine_requests_negotiations_on_friday():
     request = next(e for e in events_of(article(NEGOTIATIONS)) if e.type == "REQUEST")
-    assert (request.mode, request.actors, request.recipients) == ("meet", ["Q212"], ["Q649"])
+    # Moscow, persuaded, stands for Russia.
+    assert (request.mode, request.actors, request.recipients) == ("meet", ["Q212"], ["Q159"])
     assert (request.begin, request.factuality) == ("2024-08-16", "happened")
 
 
@@ -121,7 +122,7 @@ def test_negation_before_the_trigger_is_a_denial():
 
 
 def test_condition_makes_a_threat_hypothetical():
-    [event] = events_of(article("وقال إن بلاده قد تفرض عقوبات جديدة على الشركات."))
+    [event] = events_of(article("وقال إن بلاده قد تفرض عقوبات جديدة على روسيا."))
     assert (event.type, event.factuality) == ("SANCTION", "hypothetical")
 
 
@@ -133,8 +134,8 @@ def test_date_after_publication_makes_an_event_planned():
 
 
 def test_arrest_is_coerce_arrest():
-    [event] = events_of(article("واعتقلت الشرطة ثلاثة أشخاص في الرياض أمس."))
-    assert (event.type, event.mode) == ("COERCE", "arrest")
+    [event] = events_of(article("واعتقلت الشرطة السعودية ثلاثة أشخاص في الرياض أمس."))
+    assert (event.type, event.mode, event.actors) == ("COERCE", "arrest", ["Q851"])
 
 
 def test_discussing_is_not_urging():

@@ -75,8 +75,9 @@ def test_invasion_of_ukraine_has_ukraine_as_recipient(page):
 
 def test_call_for_negotiations_on_friday(page):
     request = next(e for e in page.articles[1].events if e.type == "REQUEST")
-    assert (request.mode, request.recipients, request.begin) == ("meet", ["Q649"], "2024-08-16")
-    assert request.actors == ["Q1899"]  # كييف, standing for Ukraine
+    # كييف and موسكو, the capitals, stand for Ukraine and Russia.
+    assert (request.mode, request.recipients, request.begin) == ("meet", ["Q159"], "2024-08-16")
+    assert request.actors == ["Q212"]
 
 
 def test_quotes_and_events_in_the_json(page):

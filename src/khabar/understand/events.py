@@ -21,6 +21,7 @@ from importlib import resources
 from khabar.records import Article, Event, Mention, TemporalExpression
 from khabar.understand.sentences import WORD as _WORD
 from khabar.understand.sentences import alternation, sentences, whole
+from khabar.understand.states import as_state, gentilic_after, state_mentions
 
 # Participants are looked for this many characters around the trigger, inside its sentence.
 WINDOW = 90
@@ -50,9 +51,14 @@ class Lexicon:
     place_preposition: re.Pattern[str]
     own_territory: re.Pattern[str]
     off_topic: re.Pattern[str]
+    off_topic_by_type: dict[str, re.Pattern[str]]
+    relative: re.Pattern[str]
+    relative_word: re.Pattern[str]
+    not_subject: re.Pattern[str]
     adjunct_before: re.Pattern[str]
     denied: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    jussive: re.Pattern[str]
     planned_before: re.Pattern[str]
     planned_after: re.Pattern[str]
 
@@ -78,11 +84,12 @@ def lexicon() -> Lexicon:
             )
     nouns = [form for entry in data["triggers"] if entry["pos"] == "noun" for form in entry["forms"]]
     verbs = [form for entry in data["triggers"] if entry["pos"] == "verb" for form in entry["forms"]]
-    # Nouns take the proclitics و ف ب ل and the article; verbs only و ف and the future س.
+    # Nouns take the proclitics و ف ب ل, the article and case or plural endings; verbs only و ف,
+    # the future س and object pronouns: «طالبا» (students, or «demanding») is not the verb «طالب».
     trigger = re.compile(
         rf"(?<!{_WORD})(?:[وف]?(?:[بل]|لل)?(?P<article>ال)?(?P<noun>{alternation(nouns)})"
-        rf"|[وف]?س?(?P<verb>{alternation(verbs)}))"
-        rf"(?P<suffix>ا|اً|ه|ها|هم|هما|ات)?(?!{_WORD})"
+        rf"(?:ا|اً|ه|ها|هم|هما|ات)?"
+        rf"|[وف]?س?(?P<verb>{alternation(verbs)})(?:ه|ها|هم|هما)?)(?!{_WORD})"
     )
 
     def words(items: list[str]) -> re.Pattern[str]:
@@ -92,17 +99,23 @@ def lexicon() -> Lexicon:
         trigger=trigger,
         trigger_of=trigger_of,
         refinements=[(r["type"], r["mode"], words(r["words"])) for r in data["mode_refinements"]],
-        light_verb=words(data["light_verbs"]),
+        light_verb=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['light_verbs'])})(?!{_WORD})"),
         facing_verb=words(data["facing_verbs"]),
         anaphoric=re.compile(rf"(?:{alternation(data['anaphoric'])})\s+$"),
         recipient_preposition=re.compile(rf"(?:{alternation(data['recipient_prepositions'])})\s*$"),
         place_preposition=re.compile(rf"(?:{alternation(data['place_prepositions'])})\s*$"),
         own_territory=words(data["own_territory"]),
         off_topic=words(data["off_topic"]),
+        off_topic_by_type={kind: words(items) for kind, items in data["off_topic_by_type"].items()},
+        relative=re.compile(rf"(?<!{_WORD})(?:{alternation(data['relative_pronouns'])})\s+$"),
+        relative_word=words(data["relative_pronouns"]),
+        not_subject=words(data["not_subject_words"]),
         adjunct_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['adjunct_before'])})\s+$"),
         denied=words(cues["denied_before"]),
         hypothetical=words(cues["hypothetical_before"]),
-        planned_before=words(cues["planned_before"]),
+        jussive=words(cues["jussive_before"]),
+        # «وتعقد»، «فيعتزم»: the cue verbs take the conjunctions.
+        planned_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(cues['planned_before'])})(?!{_WORD})"),
         planned_after=words(cues["planned_after"]),
     )
 
@@ -121,21 +134,51 @@ def annotate(article: Article) -> None:
         sentence = text[start:end]
         if lex.off_topic.search(sentence):
             continue
+        local = _with_states(text, start, end, mentions)
         taken: list[tuple[int, int]] = []
         for match in lex.trigger.finditer(text, start, end):
             trigger = lex.trigger_of.get(_key(match.group("noun") or match.group("verb")))
             if trigger is None or any(a <= match.start() < b for a, b in taken):
                 continue
+            if any(m.start <= match.start() < m.end and m.type in ("PERS", "ORG") for m in local):
+                continue  # «لقاء» in a person's name, «إغاثة» in an organization's
+            off_type = lex.off_topic_by_type.get(trigger.type)
+            if off_type and off_type.search(sentence):
+                continue
             if trigger.pos == "noun" and lex.anaphoric.search(
                 text, max(start, match.start() - 8), match.start()
             ):
                 continue
-            event = _event(text, start, end, match, trigger, mentions, dates, published)
+            event = _event(text, start, end, match, trigger, local, dates, published)
+            if not (event.actors or event.recipients or event.begin) and not _told(match, trigger):
+                continue  # «وتفجيرات»، «يدعو»: a general statement, no specific event
             definite = match.group("article") or (match.group("noun") or "").startswith("ال")
             if trigger.pos == "noun" and definite and not event.actors and event.begin is None:
                 continue  # «وتأتي الزيارة»: the visit already told, not a new event
             article.events.append(event)
             taken.append((match.start(), match.end()))
+
+
+def _with_states(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The sentence's mentions plus states named by a body and an adjective («القوات الأوكرانية»);
+    a mention inside such a phrase gives way to it."""
+    phrases = state_mentions(text, start, end)
+    if not phrases:
+        return mentions
+    kept = [m for m in mentions if not any(p.start <= m.start < p.end for p in phrases)]
+    return sorted(kept + phrases, key=lambda m: m.start)
+
+
+def _told(match: re.Match[str], trigger: Trigger) -> bool:
+    """With no participant and no date, only a future («سيزور») or a negated or possible verb
+    («لم يقصف»، «قد تفرض») still tells one event; anything else is a general statement."""
+    if trigger.pos != "verb":
+        return False
+    if re.match(r"[وف]?س", match.group()) and not _key(match.group("verb")).startswith("س"):
+        return True
+    text = match.string
+    near = " ".join(text[max(0, match.start() - 20) : match.start()].split()[-1:])
+    return bool(lexicon().jussive.search(near))
 
 
 def _event(
@@ -173,8 +216,8 @@ def _event(
         text=text[start:end],
         mode=mode,
         trigger=text[match.start() : match.end()],
-        actors=[_entity_key(actor)] if actor else [],
-        recipients=[_entity_key(recipient)] if recipient else [],
+        actors=[_party_key(actor)] if actor else [],
+        recipients=[_party_key(recipient)] if recipient else [],
         place=_entity_key(place) if place else None,
         begin=begin,
         end_date=end_date,
@@ -187,10 +230,22 @@ def _entity_key(mention: Mention) -> str:
     return mention.entity or mention.text
 
 
+def _party_key(mention: Mention) -> str:
+    """A capital acting or acted upon stands for its state («دعت كييف موسكو»)."""
+    return as_state(mention.entity) if mention.entity else mention.text
+
+
 def _participants(
     text: str, start: int, end: int, match: re.Match[str], trigger: Trigger, mentions: list[Mention]
 ) -> tuple[Mention | None, Mention | None]:
-    """Actor and recipient among the mentions of the trigger's sentence."""
+    """Actor and recipient among the mentions of the trigger's sentence.
+
+    When the grammar does not say who acted, the actor is left empty rather than guessed: a verb
+    takes its subject right after it (VSO) or right before it (SVO); a noun takes a genitive or
+    adjective right after it («هجوم كييف»، «هجوماً أوكرانياً») or the subject of a light verb
+    («يجري بوتين زيارة»، «هجوم باشرته القوات الأوكرانية»); a verb in a relative clause
+    («الهجوم الذي استهدف مسجداً») has its subject outside the sentence's mentions.
+    """
     lex = lexicon()
     low = max(start, match.start() - WINDOW)
     high = min(end, match.end() + WINDOW)
@@ -201,42 +256,95 @@ def _participants(
     after = [m for m in mentions if match.end() <= m.start and m.end <= high]
     # A comma between the trigger and a mention before it usually ends the actor's clause.
     before = [m for m in before if not re.search(r"[،,؛]", text[m.end : match.start()])]
-    actor: Mention | None = None
-    recipient: Mention | None = None
-    facing = before and lex.facing_verb.search(text, max(low, before[-1].start - 20), before[-1].start)
     subjects = [m for m in before if not _preposition_before(text, m)]
+    bare_after = [m for m in after if not _preposition_before(text, m)]
+    relative = bool(lex.relative.search(text, max(start, match.start() - 12), match.start()))
     if trigger.pos == "noun" and lex.adjunct_before.search(
         text, max(start, match.start() - 8), match.start()
     ):
         subjects = []
     if trigger.object_after:  # «إقناع موسكو»: the one persuaded is the recipient
-        recipient = after[0] if after and len(text[match.end() : after[0].start].split()) <= 1 else None
-        return (subjects[-1] if subjects else None), recipient
-    if trigger.type == "ASSAULT" and facing:
-        recipient = before[-1]
-        actor = next((m for m in after if not _preposition_before(text, m)), None)
+        recipient = after[0] if after and _words(text, match.end(), after[0].start) <= 1 else None
+        # «يهدف إلى إقناع موسكو»، «لإقناع»: a purpose shares the subject of its clause.
+        purpose = re.search(r"(?:إلى|الى)\s*«?$", text[max(start, match.start() - 6) : match.start()])
+        if purpose or match.group().startswith(("ل", "لل")):
+            actor = subjects[-1] if subjects else None
+        else:
+            actor = _light_subject(text, subjects, match)
         return actor, recipient
-    first_after = next((m for m in after if not _preposition_before(text, m)), None)
-    near_after = first_after is not None and len(text[match.end() : first_after.start].split()) <= 2
-    if (
-        trigger.pos == "verb"
-        and first_after is not None
-        and len(text[match.end() : first_after.start].split()) <= 4
-    ):
-        actor = first_after
-    elif trigger.pos == "noun" and near_after:
-        actor = first_after  # «هجوم كييف», «زيارة أجراها بوتين»
-    elif subjects:
-        actor = subjects[-1]
-    for mention in after:
-        if mention is actor:
-            continue
-        if _preposition_before(text, mention, lex.recipient_preposition) or (
-            trigger.pos == "verb" and actor is not None and mention.start > actor.end
+    if trigger.type == "ASSAULT" and before:
+        facing = lex.facing_verb.search(text, max(low, before[-1].start - 20), before[-1].start)
+        if facing:  # «تواجه روسيا هجوماً»: the one facing it is the target
+            actor = (
+                bare_after[0] if bare_after and _words(text, match.end(), bare_after[0].start) <= 3 else None
+            )
+            return actor or gentilic_after(text, match.end(), end), before[-1]
+    actor: Mention | None = None
+    if relative:
+        actor = None
+    elif trigger.pos == "verb":
+        first = bare_after[0] if bare_after else None
+        between = text[match.end() : first.start] if first is not None else ""
+        # «قصفت مدرسة الحسين التي يتخذها الحوثيون»: a preposition, a relative clause or a comma
+        # in between shows the mention is not the subject.
+        if (
+            first is not None
+            and len(between.split()) <= 4
+            and not lex.not_subject.search(between)
+            and not lex.relative_word.search(between)
+            and not re.search(r"[،,؛]", between)
         ):
+            actor = first
+        elif subjects and _words(text, subjects[-1].end, match.start()) <= 1:
+            actor = subjects[-1]  # «روسيا تهاجم»
+    else:
+        actor = _light_subject(text, subjects, match) or _genitive_after(text, match, after, end)
+    recipient: Mention | None = None
+    anchor = actor.end if actor is not None and actor.start > match.start() else match.end()
+    for mention in after:
+        if mention is actor or mention.start < anchor:
+            continue
+        if re.search(r"[،,؛]", text[anchor : mention.start]) or _words(text, anchor, mention.start) > 4:
+            break  # «مبعوث الأمم المتحدة إلى سوريا» after a comma is another clause
+        if _preposition_before(text, mention, lex.recipient_preposition):
             recipient = mention
             break
+        if trigger.pos == "verb" and _words(text, anchor, mention.start) <= 2:
+            recipient = mention  # «استهدف ... مسجداً في الكويت»: the direct object
+            break
     return actor, recipient
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _light_subject(text: str, subjects: list[Mention], match: re.Match[str]) -> Mention | None:
+    """«يجري الرئيس بوتين زيارة»: the subject of a light verb carrying the noun."""
+    if not subjects:
+        return None
+    subject = subjects[-1]
+    if _words(text, subject.end, match.start()) > 2:
+        return None
+    light = lexicon().light_verb.search(text, max(0, subject.start - 20), subject.start)
+    return subject if light else None
+
+
+def _genitive_after(text: str, match: re.Match[str], after: list[Mention], end: int) -> Mention | None:
+    """«هجوم كييف» (genitive), «هجوم باشرته القوات الأوكرانية» (resumptive light verb),
+    «هجوماً أوكرانياً» (nationality adjective)."""
+    lex = lexicon()
+    for mention in after:
+        if _preposition_before(text, mention):
+            return None
+        between = text[match.end() : mention.start].split()
+        if not between:
+            return mention
+        resumptive = [w for w in between if not lex.relative.search(w + " ")]
+        if len(resumptive) == 1 and lex.light_verb.fullmatch(resumptive[0]):
+            return mention
+        break
+    return gentilic_after(text, match.end(), end)
 
 
 def _linked(mention: Mention) -> bool:
@@ -274,7 +382,9 @@ def _when(
     match: re.Match[str], start: int, end: int, dates: list[TemporalExpression]
 ) -> TemporalExpression | None:
     """The temporal expression of the sentence nearest the trigger, preferring one after it."""
-    inside = [d for d in dates if start <= d.start and d.end <= end]
+    # A date far from the trigger in a long sentence belongs to another clause («قرار صدر عام 2005»).
+    low, high = max(start, match.start() - WINDOW), min(end, match.end() + WINDOW)
+    inside = [d for d in dates if low <= d.start and d.end <= high]
     if not inside:
         return None
     after = [d for d in inside if d.start >= match.end()]
@@ -299,15 +409,17 @@ def _factuality(
         return "denied"
     if lex.hypothetical.search(" ".join(before.split()[-5:])):
         return "hypothetical"
-    if begin and published and begin[:10] > published[:10]:
-        return "planned"
-    if begin and published and begin[:10] <= published[:10]:
-        return "happened"
     word = match.group()
-    if trigger.pos == "verb" and re.match(r"[وف]?س[يتن]", word):
-        return "planned"
-    if lex.planned_before.search(" ".join(before.split()[-8:])):
-        return "planned"
-    if lex.planned_after.search(text, match.end(), min(end, match.end() + 40)):
-        return "planned"
-    return "happened"
+    cue = bool(
+        (trigger.pos == "verb" and re.match(r"[وف]?س[يتن]", word))
+        or lex.planned_before.search(" ".join(before.split()[-8:]))
+        or lex.planned_after.search(text, match.end(), min(end, match.end() + 40))
+    )
+    if begin and published:
+        if begin[:10] > published[:10]:
+            return "planned"
+        # «تعقد اليوم اجتماعاً»: on the publication day a planned cue decides.
+        if begin[:10] == published[:10] or published[:10].startswith(begin[:10]):
+            return "planned" if cue else "happened"
+        return "happened"
+    return "planned" if cue else "happened"
