@@ -82,7 +82,11 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.connection = connect(self.path)
-        self.version = migrate(self.connection)
+        try:
+            self.version = migrate(self.connection)
+        except BaseException:  # not a database, or a newer schema: leave nothing open
+            self.connection.close()
+            raise
 
     def close(self) -> None:
         self.connection.close()
