@@ -23,8 +23,13 @@ SAUDINEWSNET = (ROOT / ".." / "shared" / "corpora" / "saudinewsnet").resolve()
 JUDGED = ROOT / "tests" / "data" / "judged"
 SEED = 8
 SAMPLE_SIZE = 50
-# Every fourth zip keeps the draw quick while spanning the collection period.
+# Every fourth zip keeps the draw quick while spanning the collection period. These are the
+# development zips: the rules were tuned while reading events and quotes drawn from them.
 ZIPS = ("2015-07-21.zip", "2015-07-25.zip", "2015-07-31.zip", "2015-08-04.zip", "2015-08-09.zip")
+# The fresh sample of the second pass (issue 8): other zips, another seed, and no article whose
+# URL is in a development zip; drawn once after the rules were frozen, then judged.
+FRESH_SEED = 2025
+FRESH_ZIPS = ("2015-07-23.zip", "2015-07-27.zip", "2015-08-02.zip", "2015-08-07.zip", "2015-08-11.zip")
 
 
 @dataclass(slots=True)
@@ -97,6 +102,13 @@ ARTICLES = 300
 
 def sample_articles(seed: int = SEED, size: int = ARTICLES) -> list[CorpusArticle]:
     items = list(corpus_articles())
+    return random.Random(seed).sample(items, min(size, len(items)))
+
+
+def fresh_articles(seed: int = FRESH_SEED, size: int = ARTICLES) -> list[CorpusArticle]:
+    """Articles of the fresh zips that no development zip holds."""
+    seen = {item.url for item in corpus_articles(ZIPS)}
+    items = [item for item in corpus_articles(FRESH_ZIPS) if item.url not in seen]
     return random.Random(seed).sample(items, min(size, len(items)))
 
 
@@ -181,3 +193,27 @@ def write_rows(name: str, rows: list[dict[str, str]], fields: tuple[str, ...]) -
 def precision(rows: list[dict[str, str]]) -> float:
     judged = [row for row in rows if row.get("verdict") in {"correct", "wrong"}]
     return sum(row["verdict"] == "correct" for row in judged) / len(judged) if judged else 0.0
+
+
+def main() -> None:
+    """``python bench/judged.py fresh`` prints the fresh draw as TSV rows (verdicts left empty)
+    with each sentence beside it, for a person to judge; no text is written to the repository."""
+    import sys
+
+    which = sys.argv[1] if len(sys.argv) > 1 else "fresh"
+    items = understood(fresh_articles() if which == "fresh" else sample_articles())
+    seed = FRESH_SEED if which == "fresh" else SEED
+    texts = {(item.zip, item.url): item.article.text for item in items}
+    for name, rows, fields in (
+        ("quotes", quote_rows(items), QUOTE_FIELDS),
+        ("events", event_rows(items), EVENT_FIELDS),
+    ):
+        print(f"# {name}: {len(rows)} found, {SAMPLE_SIZE} drawn")
+        for index, row in enumerate(draw(rows, seed=seed)):
+            text = texts[(row["zip"], row["url"])]
+            print(index, "\t".join(row.get(field, "") for field in fields[:-2]))
+            print("    ", text[int(row["start"]) : int(row["end"])][:500].replace("\n", " "))
+
+
+if __name__ == "__main__":
+    main()

@@ -38,8 +38,9 @@ def test_a_capital_acting_stands_for_its_state():
 
 def test_a_relative_clause_verb_does_not_take_the_main_subject():
     found = coded(
-        "وأدان الوزير خالد العلي الهجوم الذي استهدف مسجداً في القطيف.",
+        "وأدان الوزير خالد العلي الهجوم الذي استهدف مسجداً في القطيف أمس.",
         [("خالد العلي", "PERS", "local:PERS:خالد العلي"), ("القطيف", "LOC", "Q1016835")],
+        [("أمس", "2015-07-31")],
     )
     assault = next(e for e in found if e.type == "ASSAULT")
     assert assault.actors == []

@@ -37,6 +37,8 @@ class Trigger:
     mode: str | None
     pos: str
     object_after: bool = False
+    needs_frame: bool = False
+    needs_party: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Lexicon:
     trigger_of: dict[str, Trigger]
     refinements: list[tuple[str, str, re.Pattern[str]]]
     light_verb: re.Pattern[str]
+    frame_verb: re.Pattern[str]
     facing_verb: re.Pattern[str]
     anaphoric: re.Pattern[str]
     recipient_preposition: re.Pattern[str]
@@ -54,6 +57,7 @@ class Lexicon:
     off_topic_by_type: dict[str, re.Pattern[str]]
     relative: re.Pattern[str]
     relative_word: re.Pattern[str]
+    masdar_before: re.Pattern[str]
     not_subject: re.Pattern[str]
     adjunct_before: re.Pattern[str]
     denied: re.Pattern[str]
@@ -80,7 +84,14 @@ def lexicon() -> Lexicon:
         for form in entry["forms"]:
             trigger_of.setdefault(
                 _key(form),
-                Trigger(entry["type"], entry["mode"], entry["pos"], entry.get("object_after", False)),
+                Trigger(
+                    entry["type"],
+                    entry["mode"],
+                    entry["pos"],
+                    entry.get("object_after", False),
+                    entry.get("needs_frame", False),
+                    entry.get("needs_party", False),
+                ),
             )
     nouns = [form for entry in data["triggers"] if entry["pos"] == "noun" for form in entry["forms"]]
     verbs = [form for entry in data["triggers"] if entry["pos"] == "verb" for form in entry["forms"]]
@@ -101,6 +112,7 @@ def lexicon() -> Lexicon:
         refinements=[(r["type"], r["mode"], words(r["words"])) for r in data["mode_refinements"]],
         light_verb=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['light_verbs'])})(?!{_WORD})"),
         facing_verb=words(data["facing_verbs"]),
+        frame_verb=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['frame_verbs'])})(?!{_WORD})"),
         anaphoric=re.compile(rf"(?:{alternation(data['anaphoric'])})\s+$"),
         recipient_preposition=re.compile(rf"(?:{alternation(data['recipient_prepositions'])})\s*$"),
         place_preposition=re.compile(rf"(?:{alternation(data['place_prepositions'])})\s*$"),
@@ -109,6 +121,7 @@ def lexicon() -> Lexicon:
         off_topic_by_type={kind: words(items) for kind, items in data["off_topic_by_type"].items()},
         relative=re.compile(rf"(?<!{_WORD})(?:{alternation(data['relative_pronouns'])})\s+$"),
         relative_word=words(data["relative_pronouns"]),
+        masdar_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['masdar_before'])})\s+$"),
         not_subject=words(data["not_subject_words"]),
         adjunct_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['adjunct_before'])})\s+$"),
         denied=words(cues["denied_before"]),
@@ -142,6 +155,14 @@ def annotate(article: Article) -> None:
                 continue
             if any(m.start <= match.start() < m.end and m.type in ("PERS", "ORG") for m in local):
                 continue  # «لقاء» in a person's name, «إغاثة» in an organization's
+            if trigger.pos == "verb" and lex.masdar_before.search(
+                text, max(start, match.start() - 8), match.start()
+            ):
+                continue  # «أن رفض الاتفاق سيمنح»: a verbal noun, not a verb
+            if trigger.needs_frame and not _framed(text, start, match):
+                continue  # «أن الاتفاق لا يعني»: the deal as a thing, not its making
+            if any(e.type == trigger.type and e.start == start for e in article.events):
+                continue  # one event of a type per sentence: «الهجوم الذي استهدف» is one attack
             off_type = lex.off_topic_by_type.get(trigger.type)
             if off_type and off_type.search(sentence):
                 continue
@@ -150,6 +171,8 @@ def annotate(article: Article) -> None:
             ):
                 continue
             event = _event(text, start, end, match, trigger, local, dates, published)
+            if trigger.needs_party and not (event.actors or event.recipients):
+                continue
             if not (event.actors or event.recipients or event.begin) and not _told(match, trigger):
                 continue  # «وتفجيرات»، «يدعو»: a general statement, no specific event
             definite = match.group("article") or (match.group("noun") or "").startswith("ال")
@@ -167,6 +190,12 @@ def _with_states(text: str, start: int, end: int, mentions: list[Mention]) -> li
         return mentions
     kept = [m for m in mentions if not any(p.start <= m.start < p.end for p in phrases)]
     return sorted(kept + phrases, key=lambda m: m.start)
+
+
+def _framed(text: str, start: int, match: re.Match[str]) -> bool:
+    """«وقّعت الدولتان اتفاقاً»: a frame verb within the few words before the noun."""
+    window = text[start : match.start()].split()[-5:]
+    return bool(lexicon().frame_verb.search(" ".join(window)))
 
 
 def _told(match: re.Match[str], trigger: Trigger) -> bool:
@@ -291,6 +320,8 @@ def _participants(
             first is not None
             and len(between.split()) <= 4
             and not lex.not_subject.search(between)
+            # «المدير الإقليمي للحملة الوطنية السعودية»: the name sits in a genitive phrase
+            and not re.search(rf"(?<!{_WORD})(?:لل|بال|لـ)", between)
             and not lex.relative_word.search(between)
             and not re.search(r"[،,؛]", between)
         ):
@@ -300,16 +331,23 @@ def _participants(
     else:
         actor = _light_subject(text, subjects, match) or _genitive_after(text, match, after, end)
     recipient: Mention | None = None
+    if actor is not None and trigger.mode == "visit" and actor.type == "LOC" and actor.start > match.start():
+        actor, recipient = None, actor  # «زيارة إسرائيل»: a place after a visit is where it goes
+        return actor, recipient
     anchor = actor.end if actor is not None and actor.start > match.start() else match.end()
     for mention in after:
-        if mention is actor or mention.start < anchor:
+        if mention is actor or mention.start < anchor or (actor and mention.entity == actor.entity):
             continue
         if re.search(r"[،,؛]", text[anchor : mention.start]) or _words(text, anchor, mention.start) > 4:
             break  # «مبعوث الأمم المتحدة إلى سوريا» after a comma is another clause
         if _preposition_before(text, mention, lex.recipient_preposition):
             recipient = mention
             break
-        if trigger.pos == "verb" and _words(text, anchor, mention.start) <= 2:
+        if (
+            trigger.pos == "verb"
+            and _words(text, anchor, mention.start) <= 2
+            and not lex.not_subject.search(text, anchor, mention.start)
+        ):
             recipient = mention  # «استهدف ... مسجداً في الكويت»: the direct object
             break
     return actor, recipient

@@ -48,6 +48,7 @@ class Lexicon:
     time_words: re.Pattern[str]
     prepositional: re.Pattern[str]
     not_speakers: re.Pattern[str]
+    sacred: re.Pattern[str]
     phrase_stops: re.Pattern[str]
     media_noun: re.Pattern[str]
     media: list[tuple[re.Pattern[str], str | None]]
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         time_words=time_words,
         prepositional=re.compile(whole(alternation(data["prepositional"]))),
         not_speakers=re.compile(whole(alternation(data["not_speakers"]))),
+        sacred=re.compile(rf"\s*{whole(alternation(data['sacred']))}"),
         phrase_stops=re.compile(whole(alternation(data["phrase_stops"]))),
         media_noun=re.compile(rf"(?:{alternation(data['media_nouns'])})\s*$"),
         media=media,
@@ -189,6 +191,8 @@ def _forward(
 ) -> tuple[Quote, _Speaker | None] | None:
     """A verb followed by its speaker, medium and then «: «...»» or «أن ...»."""
     lex = lexicon()
+    if lex.sacred.match(text, verb.end()):
+        return None  # «قال تعالى: ...» cites scripture
     early_medium, cursor = _skip_interjections(text, verb.end(), end)
     cursor = _skip_prepositional(text, cursor, end)
     speaker = _speaker_phrase(text, cursor, end, mentions)

