@@ -1,8 +1,10 @@
 """The hand-checked SaudiNewsNet sample still matches what quotes and events extract.
 
 ``tests/data/judged/{quotes,events}.tsv`` hold, for 50 quotes and 50 events drawn with a fixed
-seed, where they are (zip, url, span), what was predicted and a verdict given by reading the
-sentence; no article text. The articles are read again from ``../shared`` and re-understood.
+seed (``judged.FRESH_SEED``) from zips and articles not used to develop the rules
+(``judged.FRESH_ZIPS``), where they are (zip, url, span), what was predicted and a verdict given by
+reading the sentence; no article text. The articles are read again from ``../shared`` and
+re-understood.
 """
 
 from __future__ import annotations

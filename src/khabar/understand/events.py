@@ -143,11 +143,12 @@ def annotate(article: Article) -> None:
     mentions = sorted(article.mentions, key=lambda m: m.start)
     dates = sorted(article.dates, key=lambda d: d.start)
     published = article.published.date if article.published else None
+    mentions = _with_states(text, mentions)
     for start, end in sentences(text):
         sentence = text[start:end]
         if lex.off_topic.search(sentence):
             continue
-        local = _with_states(text, start, end, mentions)
+        local = mentions
         taken: list[tuple[int, int]] = []
         for match in lex.trigger.finditer(text, start, end):
             trigger = lex.trigger_of.get(_key(match.group("noun") or match.group("verb")))
@@ -182,10 +183,10 @@ def annotate(article: Article) -> None:
             taken.append((match.start(), match.end()))
 
 
-def _with_states(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
-    """The sentence's mentions plus states named by a body and an adjective («القوات الأوكرانية»);
+def _with_states(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The article's mentions plus states named by a body and an adjective («القوات الأوكرانية»);
     a mention inside such a phrase gives way to it."""
-    phrases = state_mentions(text, start, end)
+    phrases = state_mentions(text, 0, len(text))
     if not phrases:
         return mentions
     kept = [m for m in mentions if not any(p.start <= m.start < p.end for p in phrases)]
