@@ -97,3 +97,36 @@ def test_a_recipient_is_not_read_across_a_comma():
 
 def test_a_sentence_of_a_hadith_is_not_coded():
     assert coded("وقال النبي صلى الله عليه وسلم لأصحابه ادعوا لإخوانكم.", [("النبي", "PERS", "Q9458")]) == []
+
+
+def test_a_deal_named_as_a_thing_is_no_agreement():
+    found = coded("وقال الوزير إن الاتفاق مع إيران لا يعني شيئاً.", [("إيران", "LOC", "Q794")])
+    assert [e.type for e in found] == []
+
+
+def test_a_deal_signed_is_an_agreement():
+    [event] = coded("ووقعت السعودية اتفاقاً مع مصر أمس.", [("السعودية", "LOC", "Q851"), ("مصر", "LOC", "Q79")])
+    assert event.type == "AGREE"
+
+
+def test_a_verbal_noun_after_a_complementizer_is_no_verb():
+    found = coded("وأضاف الوزير أن رفض الاتفاق سيضر إيران.", [("إيران", "LOC", "Q794")])
+    assert [e.type for e in found] == []
+
+
+def test_a_place_after_a_visit_is_its_destination():
+    [event] = coded("ويستعد الوزير لزيارة إسرائيل العام المقبل.", [("إسرائيل", "LOC", "Q801")])
+    assert (event.mode, event.actors, event.recipients) == ("visit", [], ["Q801"])
+
+
+def test_a_personal_visit_with_no_party_is_no_event():
+    assert coded("وسافر إلى فرنسا لزيارة والدته يوم الخميس.", [], [("يوم الخميس", "2015-07-30")]) == []
+
+
+def test_one_attack_is_coded_once_per_sentence():
+    found = coded(
+        "وأدان المجلس الهجوم الإرهابي الذي استهدف مسجداً في أبها أمس.",
+        [("المجلس", "ORG", "local:ORG:المجلس")],
+        [("أمس", "2015-07-31")],
+    )
+    assert [e.type for e in found].count("ASSAULT") == 1

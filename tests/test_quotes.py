@@ -201,3 +201,25 @@ def test_name_opening_the_phrase_is_the_speaker_not_a_later_namesake():
     names = (("رأفت الصباغ", "PERS", "local:1"), ("الملك سلمان", "PERS", "Q367825"))
     [quote] = quotes_of(article(text, names=names))
     assert quote.speaker_text == "رأفت الصباغ"
+
+
+def test_scripture_cited_in_a_sermon_is_no_quote():
+    from khabar.records import Article, blocks_from_texts
+    from khabar.understand import quotes
+
+    item = Article(
+        blocks=blocks_from_texts([("paragraph", "وقال تعالى: «ولا تقتلوا أنفسكم إن الله كان بكم رحيما».")])
+    )
+    quotes.annotate(item)
+    assert item.quotes == []
+
+
+def test_a_negation_is_no_speaker():
+    from khabar.records import Article, blocks_from_texts
+    from khabar.understand import quotes
+
+    item = Article(
+        blocks=blocks_from_texts([("paragraph", "وقال إن المشروع مهم. وصرح لا أحد أن الموعد تأجل.")])
+    )
+    quotes.annotate(item)
+    assert all(q.speaker_text != "لا أحد" for q in item.quotes)
