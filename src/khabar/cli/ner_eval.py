@@ -17,7 +17,8 @@ def ner_eval(
 ) -> None:
     """Tag FILE's tokens and score against its tags (exact span and type, micro-averaged, as seqeval)."""
     from khabar.understand.ner.conll import evaluate, read_conll
-    from khabar.understand.ner.model import load_tagger, tag
+    from khabar.understand.ner.document import chunk
+    from khabar.understand.ner.model import load_tagger, tag_document
 
     try:
         sentences = read_conll(file)
@@ -30,7 +31,9 @@ def ner_eval(
     if load_tagger() is None:
         typer.echo("error: the NER model is missing; run python -m khabar.understand.ner.train", err=True)
         raise typer.Exit(2)
-    scores = evaluate([tags for _, tags in sentences], [tag(tokens) for tokens, _ in sentences])
+    # Blocks of 20 sentences stand in for documents (CoNLL files rarely mark them), as in training.
+    predicted = [tags for block in chunk(sentences, 20) for tags in tag_document([t for t, _ in block])]
+    scores = evaluate([tags for _, tags in sentences], predicted)
     typer.echo(f"{'type':8} {'precision':>9} {'recall':>9} {'f1':>9} {'support':>8}")
     for kind, score in scores.items():
         typer.echo(f"{kind:8} {score.precision:9.4f} {score.recall:9.4f} {score.f1:9.4f} {score.support:8d}")

@@ -92,7 +92,7 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if norm.startswith("ال") or base != norm and norm[: len(norm) - len(base)].endswith("ال"):
         own.append("def")
     if cl:
-        own.extend(f"c{k}={c}" for k, c in enumerate(cl))
+        own.extend(f"c{k}={c}" for k, c in enumerate(cl, 1))
     else:
         own.append("c=none")
     own.extend("g=" + kind for kind in gaz)
@@ -106,7 +106,7 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     own.extend({"3g=" + base[k : k + 3] for k in range(1, max(1, len(base) - 3))})
     shared = ["w=" + norm, "s=" + base, "x2=" + base[-2:], "p2=" + base[:2]]
     if cl:
-        shared.extend(f"c{k}={c}" for k, c in enumerate(cl[:3]))
+        shared.extend(f"c{k}={c}" for k, c in enumerate(cl[:3], 1))
     shared.extend("g=" + kind for kind in gaz)
     shared.extend("q=" + cue for cue in cues)
     if trig:

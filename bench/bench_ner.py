@@ -1,0 +1,98 @@
+"""Named entities: khabar's recognizer against a plain word-feature CRF, in one process.
+
+The peer is the classic baseline of the ANERcorp literature (published at about 0.62 entity F1):
+a CRF over the word, its neighbours and affixes, trained here on the same ``train.txt``. Both are
+scored on ``test.txt`` (entity level, micro, as seqeval), and timed on the same sentences; khabar's
+full entities step (recognition + linking + coreference) is then timed on SaudiNewsNet articles.
+Single process; tokens per second per core.
+
+    .venv/bin/python bench/bench_ner.py [--articles 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from _corpus import SHARED, saudinewsnet_records
+from khabar.records import Article, blocks_from_texts
+from khabar.understand.entities import annotate
+from khabar.understand.ner.conll import evaluate, read_conll
+from khabar.understand.ner.model import tag
+from khabar.understand.ner.tokens import tokenize
+
+
+def plain_features(tokens: list[str]) -> list[list[str]]:
+    feats = []
+    for i, word in enumerate(tokens):
+        attrs = ["w=" + word, "p3=" + word[:3], "x3=" + word[-3:], "x2=" + word[-2:]]
+        for offset in (-2, -1, 1, 2):
+            if 0 <= i + offset < len(tokens):
+                attrs.append(f"{offset}:w=" + tokens[i + offset])
+        feats.append(attrs)
+    return feats
+
+
+def train_peer(train, path: Path):
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for tokens, tags in train:
+        trainer.append(plain_features(tokens), tags)
+    trainer.set_params({"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True})
+    trainer.train(str(path))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return lambda tokens: list(tagger.tag(plain_features(tokens)))
+
+
+def timed(function, sentences) -> tuple[list[list[str]], float]:
+    start = time.perf_counter()
+    out = [function(tokens) for tokens, _ in sentences]
+    return out, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=500)
+    args = parser.parse_args()
+    train = read_conll(SHARED / "ner" / "anercorp" / "train.txt")
+    test = read_conll(SHARED / "ner" / "anercorp" / "test.txt")
+    gold = [tags for _, tags in test]
+    n_tokens = sum(len(tokens) for tokens, _ in test)
+    with tempfile.TemporaryDirectory() as folder:
+        peer = train_peer(train, Path(folder) / "peer.model")
+        tag(["بوتين"])  # load the model and tables before timing
+        ours, our_time = timed(tag, test)
+        theirs, peer_time = timed(peer, test)
+    ours_f1, peer_f1 = evaluate(gold, ours), evaluate(gold, theirs)
+    print(f"ANERcorp test: {len(test)} sentences, {n_tokens} tokens")
+    print(f"{'':10} {'khabar':>8} {'plain CRF':>10} {'ratio':>7}")
+    for kind in ("PERS", "LOC", "ORG", "MISC", "overall"):
+        a, b = ours_f1[kind].f1, peer_f1[kind].f1
+        print(f"F1 {kind:7} {a:8.4f} {b:10.4f} {a / b if b else float('inf'):7.2f}")
+    a, b = n_tokens / our_time, n_tokens / peer_time
+    print(f"tokens/s   {a:8.0f} {b:10.0f} {a / b:7.2f}   (recognition only)")
+
+    texts = [r["content"] for r in saudinewsnet_records(args.articles) if r.get("content")]
+    articles = [
+        Article(blocks=blocks_from_texts([("paragraph", p) for p in t.split("\n") if p.strip()]))
+        for t in texts
+    ]
+    tokens = sum(len(tokenize(a.text)) for a in articles)
+    start = time.perf_counter()
+    for article in articles:
+        annotate(article)
+    elapsed = time.perf_counter() - start
+    mentions = sum(len(a.mentions) for a in articles)
+    linked = sum(1 for a in articles for m in a.mentions if m.entity and not m.entity.startswith("local:"))
+    print(
+        f"entities step on {len(articles)} SaudiNewsNet articles: {tokens / elapsed:.0f} tokens/s/core, "
+        f"{len(articles) / elapsed:.0f} articles/s, {mentions} mentions, {linked / max(mentions, 1):.0%} linked"
+    )
+
+
+if __name__ == "__main__":
+    main()
