@@ -4,7 +4,7 @@ The peer is the classic baseline of the ANERcorp literature (published at about 
 a CRF over the word, its neighbours and affixes, trained here on the same ``train.txt``. Both are
 scored on ``test.txt`` (entity level, micro, as seqeval), and timed on the same sentences; khabar's
 full entities step (recognition + linking + coreference) is then timed on SaudiNewsNet articles.
-Single process; tokens per second per core.
+Single process; tokens per CPU-second (= per core, unaffected by other load), wall rate beside it.
 
     .venv/bin/python bench/bench_ner.py [--articles 500]
 """
@@ -20,7 +20,8 @@ from _corpus import SHARED, saudinewsnet_records
 from khabar.records import Article, blocks_from_texts
 from khabar.understand.entities import annotate
 from khabar.understand.ner.conll import evaluate, read_conll
-from khabar.understand.ner.model import tag
+from khabar.understand.ner.document import chunk
+from khabar.understand.ner.model import tag, tag_document
 from khabar.understand.ner.tokens import tokenize
 
 
@@ -38,10 +39,10 @@ def plain_features(tokens: list[str]) -> list[list[str]]:
 def train_peer(train, path: Path):
     import pycrfsuite
 
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer("ap", verbose=False)  # the same learner as khabar's model
     for tokens, tags in train:
         trainer.append(plain_features(tokens), tags)
-    trainer.set_params({"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True})
+    trainer.set_params({"max_iterations": 30, "feature.possible_transitions": True})
     trainer.train(str(path))
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
@@ -49,9 +50,9 @@ def train_peer(train, path: Path):
 
 
 def timed(function, sentences) -> tuple[list[list[str]], float]:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU seconds of this process: per core, whatever else runs
     out = [function(tokens) for tokens, _ in sentences]
-    return out, time.perf_counter() - start
+    return out, time.process_time() - start
 
 
 def main() -> None:
@@ -65,7 +66,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         peer = train_peer(train, Path(folder) / "peer.model")
         tag(["بوتين"])  # load the model and tables before timing
-        ours, our_time = timed(tag, test)
+        start = time.process_time()
+        ours = [tags for block in chunk(test, 20) for tags in tag_document([t for t, _ in block])]
+        our_time = time.process_time() - start
         theirs, peer_time = timed(peer, test)
     ours_f1, peer_f1 = evaluate(gold, ours), evaluate(gold, theirs)
     print(f"ANERcorp test: {len(test)} sentences, {n_tokens} tokens")
@@ -74,7 +77,7 @@ def main() -> None:
         a, b = ours_f1[kind].f1, peer_f1[kind].f1
         print(f"F1 {kind:7} {a:8.4f} {b:10.4f} {a / b if b else float('inf'):7.2f}")
     a, b = n_tokens / our_time, n_tokens / peer_time
-    print(f"tokens/s   {a:8.0f} {b:10.0f} {a / b:7.2f}   (recognition only)")
+    print(f"tokens/s   {a:8.0f} {b:10.0f} {a / b:7.2f}   (recognition only, per CPU-second)")
 
     texts = [r["content"] for r in saudinewsnet_records(args.articles) if r.get("content")]
     articles = [
@@ -82,15 +85,17 @@ def main() -> None:
         for t in texts
     ]
     tokens = sum(len(tokenize(a.text)) for a in articles)
-    start = time.perf_counter()
+    start, wall = time.process_time(), time.perf_counter()
     for article in articles:
         annotate(article)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
+    wall = time.perf_counter() - wall
     mentions = sum(len(a.mentions) for a in articles)
     linked = sum(1 for a in articles for m in a.mentions if m.entity and not m.entity.startswith("local:"))
     print(
         f"entities step on {len(articles)} SaudiNewsNet articles: {tokens / elapsed:.0f} tokens/s/core, "
-        f"{len(articles) / elapsed:.0f} articles/s, {mentions} mentions, {linked / max(mentions, 1):.0%} linked"
+        f"{len(articles) / elapsed:.0f} articles/s (CPU time; wall {tokens / wall:.0f} tokens/s), "
+        f"{mentions} mentions, {linked / max(mentions, 1):.0%} linked"
     )
 
 

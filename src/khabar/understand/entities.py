@@ -113,18 +113,22 @@ def _role_mentions(
     for entity in entities.values():
         for role in entity.roles:
             holders.setdefault(tuple(normalize(role).split()), set()).add(entity.key)
+    by_first: dict[str, list[tuple[tuple[str, ...], set[str]]]] = {}
+    for role, keys in holders.items():
+        if len(keys) == 1 and role:
+            by_first.setdefault(role[0], []).append((role, keys))
+    if not by_first:
+        return []
     covered = [(m.start, m.end) for m in mentions]
     norms = [normalize(t.text) for t in tokens]
     found: list[Mention] = []
     for i, norm in enumerate(norms):
-        for role, keys in holders.items():
-            if len(keys) != 1 or not role:
-                continue
+        first = norm if norm in by_first else norm[1:] if norm[:1] in "وفل" and norm[1:] in by_first else None
+        if first is None:
+            continue
+        for role, keys in by_first[first]:
             n = len(role)
-            first = (
-                norm if norm == role[0] else norm[1:] if norm[:1] in "وفل" and norm[1:] == role[0] else None
-            )
-            if first is None or tuple(norms[i + 1 : i + n]) != role[1:]:
+            if tuple(norms[i + 1 : i + n]) != role[1:]:
                 continue
             start = tokens[i].end - len(first)
             end = tokens[i + n - 1].end

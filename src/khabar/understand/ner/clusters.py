@@ -21,9 +21,7 @@ from pathlib import Path
 from khabar.understand.normalize import normalize
 
 CLUSTER_FILE = "clusters.tsv"
-EMBEDDING_FILE = "embeddings.tsv"
-EMBEDDING_DIMS = 24  # the leading SVD dimensions carry most of the variance
-GRANULARITIES = (32, 128, 512, 2048)
+GRANULARITIES = (64, 256, 1024)
 _WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0671-\u06d3\w]+")
 
 
@@ -48,8 +46,8 @@ def train_clusters(
     context_size: int = 5000,
     dims: int = 100,
     seed: int = 13,
-) -> tuple[dict[str, tuple[int, ...]], dict[str, list[float]]]:
-    """PPMI + SVD + k-means word clusters: word → cluster id per granularity, and word → vector."""
+) -> dict[str, tuple[int, ...]]:
+    """PPMI + SVD + k-means word clusters; returns word → cluster id per granularity."""
     import numpy as np
     from scipy import sparse
     from sklearn.cluster import MiniBatchKMeans
@@ -92,34 +90,13 @@ def train_clusters(
         MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3).fit_predict(vectors)
         for k in GRANULARITIES
     ]
-    table = {word: tuple(int(label[i]) for label in labels) for i, word in enumerate(vocab)}
-    top = vectors[:, :EMBEDDING_DIMS]
-    return table, {word: [round(float(v), 2) for v in top[i]] for i, word in enumerate(vocab)}
+    return {word: tuple(int(label[i]) for label in labels) for i, word in enumerate(vocab)}
 
 
 def write_clusters(clusters: dict[str, tuple[int, ...]], path: Path) -> None:
     with path.open("w", encoding="utf-8") as out:
         for word, ids in clusters.items():
             out.write(word + "\t" + "\t".join(map(str, ids)) + "\n")
-
-
-def write_embeddings(vectors: dict[str, list[float]], path: Path, limit: int = 30000) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for word, vector in list(vectors.items())[:limit]:
-            out.write(word + "\t" + " ".join(f"{v:g}" for v in vector) + "\n")
-
-
-@lru_cache(maxsize=1)
-def load_embeddings() -> dict[str, tuple[tuple[str, float], ...]]:
-    """word → (attribute name, weight) pairs, ready for crfsuite's weighted attributes."""
-    table: dict[str, tuple[tuple[str, float], ...]] = {}
-    source = resources.files("khabar").joinpath("data", "ner", EMBEDDING_FILE)
-    if not source.is_file():
-        return table
-    for line in source.read_text(encoding="utf-8").splitlines():
-        word, _, values = line.partition("\t")
-        table[word] = tuple((f"e{i}", float(v)) for i, v in enumerate(values.split()) if v != "0")
-    return table
 
 
 @lru_cache(maxsize=1)

@@ -9,8 +9,53 @@ reading. The second model is trained on first-pass tags obtained by cross-valida
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
-from khabar.understand.ner.features import sentence_features, word_info
+from khabar.understand.ner.features import word_info
+from khabar.understand.ner.gazetteer import load_gazetteer
+
+# What the second pass sees besides the first pass's reading: the word, its clusters, gazetteer
+# and cue attributes, and its immediate neighbours — about a third of the first pass's attributes,
+# so tagging twice stays cheap.
+_OWN = ("w=", "s=", "c1=", "c2=", "c3=", "g=", "q=", "t=", "x2=", "x3=")
+_LEFT = ("-1:w=", "-1:c2=", "-1:t=")
+_RIGHT = ("1:w=", "1:c2=")
+
+
+@lru_cache(maxsize=200_000)
+def _own(word: str) -> tuple[str, ...]:
+    return tuple(a for a in word_info(word)[0] if a.startswith(_OWN))
+
+
+@lru_cache(maxsize=200_000)
+def _left(word: str) -> tuple[str, ...]:
+    return tuple("-1:" + a for a in word_info(word)[1] if ("-1:" + a).startswith(_LEFT))
+
+
+@lru_cache(maxsize=200_000)
+def _right(word: str) -> tuple[str, ...]:
+    return tuple("1:" + a for a in word_info(word)[1] if ("1:" + a).startswith(_RIGHT))
+
+
+def second_pass_attributes(tokens: list[str]) -> list[list[str]]:
+    """The second pass's attributes of one sentence, before the first-pass tags are added."""
+    multi = load_gazetteer().longest_matches([word_info(token)[0][0][2:] for token in tokens])
+    n = len(tokens)
+    result: list[list[str]] = []
+    for i, token in enumerate(tokens):
+        attrs = list(_own(token))
+        if multi[i] != "O":
+            attrs.append("mg=" + multi[i])
+        if i > 0:
+            attrs.extend(_left(tokens[i - 1]))
+        else:
+            attrs.append("BOS")
+        if i + 1 < n:
+            attrs.extend(_right(tokens[i + 1]))
+        else:
+            attrs.append("EOS")
+        result.append(attrs)
+    return result
 
 
 def _base(token: str) -> str:
@@ -26,9 +71,9 @@ def document_features(document: list[list[str]], first_pass: list[list[str]]) ->
                 memory.setdefault(_base(token), Counter())[tag[2:] or "O"] += 1
     result: list[list[list[str]]] = []
     for tokens, tags in zip(document, first_pass, strict=True):
-        features = sentence_features(tokens)
+        sentence = second_pass_attributes(tokens)
         n = len(tokens)
-        for i, attrs in enumerate(features):
+        for i, attrs in enumerate(sentence):
             attrs.append("p=" + tags[i])
             if i > 0:
                 attrs.append("-1:p=" + tags[i - 1])
@@ -44,7 +89,7 @@ def document_features(document: list[list[str]], first_pass: list[list[str]]) ->
                     attrs.append("d=" + max(named, key=named.get))
                 elif others["O"] > 0:
                     attrs.append("d=O")
-        result.append(features)
+        result.append(sentence)
     return result
 
 

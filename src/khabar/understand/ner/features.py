@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from khabar.understand.ner.clusters import load_clusters, load_embeddings
+from khabar.understand.ner.clusters import load_clusters
 from khabar.understand.ner.context_cues import load_cues
 from khabar.understand.ner.gazetteer import load_gazetteer
 from khabar.understand.normalize import clitic_cuts, normalize, strip_clitics
@@ -98,7 +98,8 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     own.extend("g=" + kind for kind in gaz)
     if trig:
         own.append("t=" + trig)
-    cues = load_cues().get(norm) or load_cues().get(base) or _NONE
+    # Only the non-zero shares: a zero bucket says little and costs a lookup per token in tagging.
+    cues = tuple(c for c in (load_cues().get(norm) or load_cues().get(base) or _NONE) if c[1] != "0")
     own.extend("q=" + cue for cue in cues)
     rank = word_ranks().get(base)
     own.append("rk=" + (str(len(str(rank))) if rank is not None else "none"))
@@ -114,6 +115,13 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(own), tuple(shared)
 
 
+@lru_cache(maxsize=400_000)
+def _neighbour(word: str, offset: int) -> tuple[str, ...]:
+    """A word's compact attributes as seen from ``offset`` positions away, prefixed once and cached."""
+    prefix = f"{offset}:"
+    return tuple(prefix + attribute for attribute in word_info(word)[1])
+
+
 def sentence_features(tokens: list[str]) -> list[list[str]]:
     """Attribute lists (crfsuite's string form) for each token of one sentence."""
     infos = [word_info(token) for token in tokens]
@@ -122,17 +130,15 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
     n = len(tokens)
     features: list[list[str]] = []
     for i in range(n):
-        own, _ = infos[i]
-        attrs = list(own)
+        attrs = list(infos[i][0])
         if multi[i] != "O":
             attrs.append("mg=" + multi[i])
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                prefix = f"{offset}:"
-                attrs.extend(prefix + a for a in infos[j][1])
-                if multi[j] != "O" and offset in (-1, 1):
-                    attrs.append(prefix + "mg=" + multi[j])
+                attrs.extend(_neighbour(tokens[j], offset))
+                if offset in (-1, 1) and multi[j] != "O":
+                    attrs.append(f"{offset}:mg=" + multi[j])
             elif offset in (-1, 1):
                 attrs.append("BOS" if offset < 0 else "EOS")
         if i > 0:
@@ -143,17 +149,6 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
     return features
 
 
-def crf_items(tokens: list[str], features: list[list[str]]) -> list:
-    """What crfsuite is given: the attribute lists, plus the word's embedding as weighted
-    attributes when an embedding table is committed (then each item is a name → weight dict)."""
-    table = load_embeddings()
-    if not table:
-        return features
-    items = []
-    for token, attrs in zip(tokens, features, strict=True):
-        item = dict.fromkeys(attrs, 1.0)
-        vector = table.get(normalize(token)) or table.get(stem(normalize(token)))
-        if vector:
-            item.update(vector)
-        items.append(item)
-    return items
+def crf_items(tokens: list[str], features: list[list[str]]) -> list[list[str]]:
+    """What crfsuite is given for a sentence (one place to change if attributes get weights)."""
+    return features

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from khabar.understand.ner import model
 from khabar.understand.ner.aliases import load_aliases
@@ -51,6 +52,7 @@ def recognize(text: str) -> list[Span]:
     return [span for span in found if span.end > span.start]
 
 
+@lru_cache(maxsize=100_000)
 def clitic_offset(token: str) -> int:
     """How many leading characters of a name's first token are clitics (و ف ب ل ك), keeping ال.
 
@@ -75,25 +77,39 @@ def clitic_offset(token: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _alias_first_words() -> dict[str, int]:
+    """First word of every alias → the most words an alias starting with it has."""
+    longest: dict[str, int] = {}
+    for alias in load_aliases().by_alias:
+        words = alias.split()
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
+
+
 def _alias_matches(sentence: list[Token], taken: list[bool]) -> list[Span]:
-    """Alias-table names (up to four tokens) over tokens the CRF left untagged, longest first."""
+    """Alias-table names over tokens the CRF left untagged, longest first."""
     aliases = load_aliases().by_alias
+    firsts = _alias_first_words()
     result: list[Span] = []
     i = 0
     while i < len(sentence):
+        first = sentence[i].text
+        if taken[i] or first.endswith(_TANWEEN):
+            i += 1
+            continue
+        cut = clitic_offset(first)
+        head = normalize(first[cut:])
+        longest = firsts.get(head, 0)
         matched = 0
-        for n in (4, 3, 2, 1):
+        for n in range(min(longest, len(sentence) - i), 0, -1):
             window = sentence[i : i + n]
-            if len(window) < n or any(taken[i : i + n]) or window[-1].text.endswith(_TANWEEN):
+            if any(taken[i : i + n]) or window[-1].text.endswith(_TANWEEN):
                 continue
-            first = window[0].text
-            cut = clitic_offset(first)
-            name = " ".join([first[cut:], *(token.text for token in window[1:])])
-            entity = aliases.get(normalize(name))
-            if entity is None:
-                continue
-            result.append(Span(window[0].start + cut, window[-1].end, entity.type))
-            matched = n
-            break
+            entity = aliases.get(" ".join([head, *(normalize(token.text) for token in window[1:])]))
+            if entity is not None:
+                result.append(Span(window[0].start + cut, window[-1].end, entity.type))
+                matched = n
+                break
         i += matched or 1
     return result
