@@ -9,6 +9,7 @@ from khabar.cli.app import app
 from khabar.records import Article, blocks_from_texts
 from khabar.understand.entities import annotate
 from khabar.understand.ner.conll import evaluate, read_conll, spans
+from khabar.understand.ner.document import document_features
 from khabar.understand.ner.model import load_tagger, tag
 from khabar.understand.ner.recognize import clitic_offset, recognize
 from khabar.understand.ner.tokens import sentences, tokenize
@@ -119,3 +120,10 @@ def test_annotate_never_crashes_and_spans_match_text(text):
 @given(st.text(max_size=300))
 def test_recognize_survives_arbitrary_unicode(text):
     assert all(0 <= s.start < s.end <= len(text) for s in recognize(text))
+
+
+def test_second_pass_sees_how_the_document_read_the_same_word_elsewhere():
+    document = [["قال", "بوتين", "إن"], ["وأضاف", "بوتين"]]
+    first = [["O", "B-PERS", "O"], ["O", "O"]]
+    second = document_features(document, first)
+    assert ("d=PERS" in second[1][1], "d=PERS" in second[0][1]) == (True, False)

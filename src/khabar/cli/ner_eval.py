@@ -31,8 +31,8 @@ def ner_eval(
     if load_tagger() is None:
         typer.echo("error: the NER model is missing; run python -m khabar.understand.ner.train", err=True)
         raise typer.Exit(2)
-    # Blocks of 20 sentences stand in for documents (CoNLL files rarely mark them), as in training.
-    predicted = [tags for block in chunk(sentences, 20) for tags in tag_document([t for t, _ in block])]
+    # Blocks of sentences stand in for documents (CoNLL files rarely mark them), as in training.
+    predicted = [tags for block in chunk(sentences) for tags in tag_document([t for t, _ in block])]
     scores = evaluate([tags for _, tags in sentences], predicted)
     typer.echo(f"{'type':8} {'precision':>9} {'recall':>9} {'f1':>9} {'support':>8}")
     for kind, score in scores.items():

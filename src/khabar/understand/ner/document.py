@@ -8,11 +8,12 @@ reading. The second model is trained on first-pass tags obtained by cross-valida
 
 from __future__ import annotations
 
-from collections import Counter
 from functools import lru_cache
 
 from khabar.understand.ner.features import word_info
 from khabar.understand.ner.gazetteer import load_gazetteer
+
+DOCUMENT_SIZE = 20  # sentences per pseudo-document where a file marks no documents (ANERcorp)
 
 # What the second pass sees besides the first pass's reading: the word, its clusters, gazetteer
 # and cue attributes, and its immediate neighbours — about a third of the first pass's attributes,
@@ -64,13 +65,16 @@ def _base(token: str) -> str:
 
 def document_features(document: list[list[str]], first_pass: list[list[str]]) -> list[list[list[str]]]:
     """Second-pass attributes for every sentence of one document, given the first-pass tags."""
-    memory: dict[str, Counter[str]] = {}
-    for tokens, tags in zip(document, first_pass, strict=True):
-        for token, tag in zip(tokens, tags, strict=True):
+    bases = [[_base(token) for token in tokens] for tokens in document]
+    memory: dict[str, dict[str, int]] = {}
+    for tokens, sentence_bases, tags in zip(document, bases, first_pass, strict=True):
+        for token, base, tag in zip(tokens, sentence_bases, tags, strict=True):
             if len(token) > 2 and token[0].isalpha():
-                memory.setdefault(_base(token), Counter())[tag[2:] or "O"] += 1
+                counts = memory.setdefault(base, {})
+                kind = tag[2:] or "O"
+                counts[kind] = counts.get(kind, 0) + 1
     result: list[list[list[str]]] = []
-    for tokens, tags in zip(document, first_pass, strict=True):
+    for tokens, sentence_bases, tags in zip(document, bases, first_pass, strict=True):
         sentence = second_pass_attributes(tokens)
         n = len(tokens)
         for i, attrs in enumerate(sentence):
@@ -79,20 +83,30 @@ def document_features(document: list[list[str]], first_pass: list[list[str]]) ->
                 attrs.append("-1:p=" + tags[i - 1])
             if i + 1 < n:
                 attrs.append("1:p=" + tags[i + 1])
-            seen = memory.get(_base(tokens[i]))
+            seen = memory.get(sentence_bases[i])
             if seen:
-                own = tags[i][2:] or "O"
-                others = seen.copy()
-                others[own] -= 1  # what the rest of the document said, not this token
-                named = {kind: count for kind, count in others.items() if kind != "O" and count > 0}
-                if named:
-                    attrs.append("d=" + max(named, key=named.get))
-                elif others["O"] > 0:
-                    attrs.append("d=O")
+                reading = _elsewhere(seen, tags[i][2:] or "O")
+                if reading:
+                    attrs.append("d=" + reading)
         result.append(sentence)
     return result
 
 
-def chunk(sentences: list, size: int = 20) -> list[list]:
+def _elsewhere(counts: dict[str, int], own: str) -> str | None:
+    """What the rest of the document made of this word (this token's own reading discounted):
+    the most frequent entity type, else «O» if it was only ever read as no name."""
+    best, best_count = None, 0
+    for kind, count in counts.items():
+        if kind == own:
+            count -= 1
+        if kind != "O" and count > best_count:
+            best, best_count = kind, count
+    if best:
+        return best
+    return "O" if counts.get("O", 0) - (own == "O") > 0 else None
+
+
+def chunk(sentences: list, size: int | None = None) -> list[list]:
     """Pseudo-documents for ANERcorp, whose files have no document boundaries."""
+    size = size or DOCUMENT_SIZE
     return [sentences[i : i + size] for i in range(0, len(sentences), size)]

@@ -115,16 +115,17 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(own), tuple(shared)
 
 
-@lru_cache(maxsize=400_000)
-def _neighbour(word: str, offset: int) -> tuple[str, ...]:
-    """A word's compact attributes as seen from ``offset`` positions away, prefixed once and cached."""
-    prefix = f"{offset}:"
-    return tuple(prefix + attribute for attribute in word_info(word)[1])
+@lru_cache(maxsize=200_000)
+def _as_neighbour(word: str) -> tuple[tuple[str, ...], ...]:
+    """A word's compact attributes as seen from -2, -1, +1, +2 positions away, prefixed once."""
+    shared = word_info(word)[1]
+    return tuple(tuple(f"{offset}:" + a for a in shared) for offset in (-2, -1, 1, 2))
 
 
 def sentence_features(tokens: list[str]) -> list[list[str]]:
     """Attribute lists (crfsuite's string form) for each token of one sentence."""
     infos = [word_info(token) for token in tokens]
+    around = [_as_neighbour(token) for token in tokens]
     norms = [info[0][0][2:] for info in infos]
     multi = load_gazetteer().longest_matches(norms)
     n = len(tokens)
@@ -133,18 +134,24 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
         attrs = list(infos[i][0])
         if multi[i] != "O":
             attrs.append("mg=" + multi[i])
-        for offset in (-2, -1, 1, 2):
-            j = i + offset
-            if 0 <= j < n:
-                attrs.extend(_neighbour(tokens[j], offset))
-                if offset in (-1, 1) and multi[j] != "O":
-                    attrs.append(f"{offset}:mg=" + multi[j])
-            elif offset in (-1, 1):
-                attrs.append("BOS" if offset < 0 else "EOS")
-        if i > 0:
+        if i >= 2:
+            attrs.extend(around[i - 2][0])
+        if i >= 1:
+            attrs.extend(around[i - 1][1])
+            if multi[i - 1] != "O":
+                attrs.append("-1:mg=" + multi[i - 1])
             attrs.append("bw=" + norms[i - 1] + "|" + norms[i])
+        else:
+            attrs.append("BOS")
         if i + 1 < n:
+            attrs.extend(around[i + 1][2])
+            if multi[i + 1] != "O":
+                attrs.append("1:mg=" + multi[i + 1])
             attrs.append("bw+=" + norms[i] + "|" + norms[i + 1])
+        else:
+            attrs.append("EOS")
+        if i + 2 < n:
+            attrs.extend(around[i + 2][3])
         features.append(attrs)
     return features
 

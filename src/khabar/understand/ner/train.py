@@ -18,7 +18,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from khabar.understand.ner import build_aliases, clusters, context_cues, gazetteer, model
+from khabar.understand.ner import build_aliases, clusters, context_cues, document, gazetteer, model
 from khabar.understand.ner.conll import Sentence, evaluate, read_conll
 from khabar.understand.ner.document import chunk, document_features
 from khabar.understand.ner.features import crf_items, load_triggers, sentence_features
@@ -26,7 +26,6 @@ from khabar.understand.ner.features import crf_items, load_triggers, sentence_fe
 DATA = Path(__file__).resolve().parents[2] / "data" / "ner"
 GRID = ((0.05, 0.01), (0.1, 0.01), (0.2, 0.01), (0.05, 0.05))
 FOLDS = 3
-DOCUMENT_SIZE = 20  # sentences per pseudo-document: ANERcorp has no document boundaries
 
 
 def fit(xseqs: list, yseqs: list, path: Path, c1: float, c2: float, max_iter: int) -> None:
@@ -64,7 +63,7 @@ def _fold(args: tuple[list[Sentence], list[Sentence], float, float, int, Path]) 
 
 def second_pass_xy(sentences: list[Sentence], tags: list[list[str]]) -> tuple[list, list]:
     xs: list = []
-    for block, block_tags in zip(chunk(sentences, DOCUMENT_SIZE), chunk(tags, DOCUMENT_SIZE), strict=True):
+    for block, block_tags in zip(chunk(sentences), chunk(tags), strict=True):
         tokens = [t for t, _ in block]
         xs.extend(crf_items(t, x) for t, x in zip(tokens, document_features(tokens, block_tags), strict=True))
     return xs, [y for _, y in sentences]
@@ -153,11 +152,15 @@ def main() -> None:
     parser.add_argument("--max-iter", type=int, default=15, help="L-BFGS iterations or perceptron epochs")
     parser.add_argument("--dev", action="store_true", help="train on 9/10 of train, score the last tenth")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--doc-size", type=int, default=document.DOCUMENT_SIZE, help="sentences per pseudo-document"
+    )
     parser.add_argument("--one-pass", action="store_true", help="no document-level second pass")
     parser.add_argument(
         "--out", type=Path, default=None, help="model folder (default: the package's data/ner)"
     )
     args = parser.parse_args()
+    document.DOCUMENT_SIZE = args.doc_size
     if not args.skip_resources:
         build_resources(args.shared)
     train = read_conll(args.shared / "ner" / "anercorp" / "train.txt")
