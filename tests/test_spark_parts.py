@@ -20,6 +20,7 @@ from khabar.engine.spark import (
     article_row,
     order_key,
     process_file,
+    process_remote,
     resolve_near,
     score_candidates,
 )
@@ -134,3 +135,12 @@ def test_the_ingest_command_names_the_install_line(monkeypatch: pytest.MonkeyPat
     assert result.exit_code == 2
     assert INSTALL_HINT in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_file_spark_read_from_a_uri_keeps_its_uri_as_source() -> None:
+    data = b'{"title": "\xd8\xae\xd8\xa8\xd8\xb1", "content": ""}\nnot json\n'
+    rows = list(process_remote(7, "s3a://bucket/news/day.jsonl", data, understand=False))
+    assert [(row["source"], row["file"], row["reason"]) for row in rows] == [
+        ("s3a://bucket/news/day.jsonl:1", "s3a://bucket/news/day.jsonl", None),
+        ("s3a://bucket/news/day.jsonl:2", "s3a://bucket/news/day.jsonl", "bad-json"),
+    ]
