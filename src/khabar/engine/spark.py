@@ -310,6 +310,8 @@ class SparkEngine:
         config: dict[str, str] | None = None,
     ) -> None:
         require_spark()
+        if master is None and spark is None and "PYSPARK_GATEWAY_PORT" not in os.environ:
+            master = "local[*]"  # not under spark-submit (which sets the master): this machine
         self.master = master
         self.app_name = app_name
         self.config = dict(config or {})

@@ -47,6 +47,7 @@ def ingest_with_spark(
         err.print(f"[red]error:[/] {escape(str(error))}")  # escaped: «[spark]» is not markup
         return 2
     try:
+        runner.spark.sparkContext.setLogLevel("WARN")  # spark-submit's INFO lines drown the summary
         summary = runner.run(list(paths), out, understand=understand)
         report = summary.to_dict()
         if db is not None:
