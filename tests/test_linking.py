@@ -131,3 +131,8 @@ def test_alias_table_covers_every_country_of_the_gazetteer():
 @given(st.text(max_size=40), st.sampled_from(["PERS", "LOC", "ORG", "MISC"]))
 def test_link_never_crashes(name, kind):
     link(name, kind)
+
+
+def test_large_city_carries_its_geonames_id(sample_articles):
+    kursk = next(e for e in sample_articles[1].entities if e.name == "كورسك")
+    assert (kursk.geonames, kursk.name_en, kursk.iso) == (538560, "Kursk", "RU")

@@ -149,7 +149,7 @@ def main() -> None:
         "--c1", type=float, default=-1, help="L1 penalty for L-BFGS; below 0: averaged perceptron"
     )
     parser.add_argument("--c2", type=float, default=0.01)
-    parser.add_argument("--max-iter", type=int, default=15, help="L-BFGS iterations or perceptron epochs")
+    parser.add_argument("--max-iter", type=int, default=30, help="L-BFGS iterations or perceptron epochs")
     parser.add_argument("--dev", action="store_true", help="train on 9/10 of train, score the last tenth")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument(
