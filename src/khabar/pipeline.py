@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from khabar.read.decode import arabic_share, decode, looks_like_html
+from khabar.read.decode import arabic_share, decode, has_arabic, looks_like_html
 from khabar.records import Document, Page
 
 log = logging.getLogger(__name__)
@@ -72,27 +72,31 @@ def _structure(document: Document, page: Page) -> None:
         page.articles = structure_record(document.fields or {}, url=document.url, outlet=document.outlet)
         if not page.articles:
             page.problem = "empty-record"
-        return
-    decoded = decode(document.data, declared=document.charset)
-    page.encoding = decoded.encoding
-    page.content_hash = _hash(decoded.text)
-    if decoded.problem:
-        page.problem = decoded.problem
-        return
-    if document.kind == "html":
-        from khabar.structure.html_page import structure_html
-
-        page.articles = structure_html(decoded.text, url=document.url)
+            return
     else:
-        from khabar.structure.text_page import structure_text
+        decoded = decode(document.data, declared=document.charset)
+        page.encoding = decoded.encoding
+        page.content_hash = _hash(decoded.text)
+        if decoded.problem:
+            page.problem = decoded.problem
+            return
+        if not has_arabic(decoded.text):
+            page.problem = "not-arabic: almost no Arabic letters"
+            return
+        if document.kind == "html":
+            from khabar.structure.html_page import structure_html
 
-        page.articles = structure_text(decoded.text)
+            page.articles = structure_html(decoded.text, url=document.url)
+        else:
+            from khabar.structure.text_page import structure_text
+
+            page.articles = structure_text(decoded.text)
+        if not page.articles:
+            page.problem = "no-article"
+            return
     for article in page.articles:
         article.url = article.url or document.url
         article.outlet = article.outlet or document.outlet
-    if not page.articles:
-        page.problem = "no-article"
-        return
     share = arabic_share(" ".join((a.headline or "") + " " + a.text for a in page.articles))
     if share < MIN_ARABIC_SHARE:
         page.articles = []

@@ -115,6 +115,17 @@ def looks_like_html(data: bytes | str) -> bool:
     return bool(_HTML_START_TEXT.match(head.lstrip("\ufeff")))
 
 
+def has_arabic(text: str, minimum: int = 40) -> bool:
+    """At least ``minimum`` Arabic letters: a cheap gate before structuring a page at all (most
+    pages of a mixed crawl are in other languages, and structuring them is wasted work)."""
+    count = 0
+    for _ in _ARABIC_LETTER.finditer(text):
+        count += 1
+        if count >= minimum:
+            return True
+    return False
+
+
 def arabic_share(text: str) -> float:
     """Share of Arabic letters among all letters: 0.0 for an English page."""
     letters = sum(1 for ch in text[:50000] if ch.isalpha())
