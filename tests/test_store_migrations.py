@@ -9,16 +9,18 @@ from khabar.store import migrations, open_store
 
 def test_an_older_database_is_lifted_by_the_next_step(tmp_path, monkeypatch):
     open_store(tmp_path / "k.db").close()
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {2: "ALTER TABLE articles ADD COLUMN language TEXT;"})
+    latest = migrations.SCHEMA_VERSION
+    steps = {**migrations.MIGRATIONS, latest + 1: "ALTER TABLE articles ADD COLUMN language TEXT;"}
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", latest + 1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", steps)
     with open_store(tmp_path / "k.db") as store:
-        assert store.version == 2
+        assert store.version == latest + 1
         columns = [row[1] for row in store.connection.execute("PRAGMA table_info(articles)")]
         versions = [
             row[0] for row in store.connection.execute("SELECT version FROM schema_version ORDER BY version")
         ]
     assert "language" in columns
-    assert versions == [1, 2]
+    assert versions == list(range(1, latest + 2))
 
 
 def test_a_database_from_a_newer_khabar_is_refused(tmp_path):

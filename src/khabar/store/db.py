@@ -25,6 +25,7 @@ from khabar.store.export import export
 from khabar.store.migrations import migrate
 from khabar.store.prepare import ArticleKeys, Prepared, article_keys, prepare, prepare_crashed
 from khabar.store.search import SearchHit, search
+from khabar.store.stories import update_stories
 
 BATCH_SIZE = 256  # documents per transaction
 MAX_NEAR_CANDIDATES = 32  # exact Jaccard checks per article, earliest candidates first
@@ -165,6 +166,7 @@ class Store:
             self._write_batch(batch, summary)
             if progress is not None:
                 progress(summary)
+        update_stories(self.connection)
         return summary
 
     def add_pages(self, pages: Iterable[Page], *, batch_size: int = BATCH_SIZE) -> IngestSummary:
@@ -185,6 +187,7 @@ class Store:
                 batch = []
         if batch:
             self._write_batch(batch, summary)
+        update_stories(self.connection)
         return summary
 
     def _known_sources(self) -> set[str]:

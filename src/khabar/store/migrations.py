@@ -10,10 +10,31 @@ import sqlite3
 from datetime import UTC, datetime
 from importlib import resources
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # version → SQL that lifts a database from version - 1 to it; 1 is the whole schema.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # 2: stories — reports of one event across outlets (khabar.dedup.stories), written by ingest.
+    2: """
+CREATE TABLE IF NOT EXISTS stories (
+    id INTEGER PRIMARY KEY,               -- the smallest article id of the story
+    headline TEXT,                        -- the earliest article's headline
+    first_published TEXT,
+    last_published TEXT,
+    size INTEGER NOT NULL,                -- articles in the story (duplicates not counted)
+    outlets INTEGER NOT NULL              -- distinct outlets among them
+);
+CREATE INDEX IF NOT EXISTS stories_last_published ON stories (last_published, size);
+CREATE INDEX IF NOT EXISTS stories_size ON stories (size);
+ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories (id);
+CREATE INDEX IF NOT EXISTS articles_story ON articles (story_id);
+-- What the last clustering saw: a rerun with the same articles skips clustering.
+CREATE TABLE IF NOT EXISTS story_runs (
+    max_article_id INTEGER NOT NULL,
+    articles INTEGER NOT NULL
+);
+""",
+}
 
 
 class SchemaTooNew(RuntimeError):
