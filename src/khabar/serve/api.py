@@ -119,6 +119,31 @@ def api_events(
     }
 
 
+RecentDays = Query(
+    7, ge=1, le=3660, description="Stories whose last report is this many days from the newest."
+)
+
+
+@router.get("/stories")
+def api_stories(
+    request: Request, recent_days: int = RecentDays, page: Page = Depends(paging)
+) -> dict[str, Any]:
+    """The largest recent stories: articles of several outlets reporting the same event."""
+    rows = queries.list_stories(
+        connection(request), recent_days=recent_days, limit=page.limit, offset=page.offset
+    )
+    return {"recent_days": recent_days, "limit": page.limit, "offset": page.offset, "stories": rows}
+
+
+@router.get("/stories/{story_id}")
+def api_story(request: Request, story_id: int = Path(..., ge=1, le=2**62)) -> dict[str, Any]:
+    """One story (its id is its smallest article id) with its articles, oldest first."""
+    story = queries.get_story(connection(request), story_id)
+    if story is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return story
+
+
 @router.get("/stats")
 def api_stats(request: Request) -> dict[str, int]:
     """Row counts of the store."""

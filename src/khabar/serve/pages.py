@@ -121,6 +121,28 @@ def events_page(
     )
 
 
+@router.get("/stories", response_class=HTMLResponse)
+def stories_page(
+    request: Request, recent_days: int = api.RecentDays, page: Page = Depends(paging)
+) -> HTMLResponse:
+    rows = queries.list_stories(
+        api.connection(request), recent_days=recent_days, limit=page.limit, offset=page.offset
+    )
+    return render(
+        request,
+        "stories.html",
+        {"rows": rows, "recent_days": recent_days, "pager": pager(request, page, len(rows))},
+    )
+
+
+@router.get("/story/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: int = Path(..., ge=1, le=2**62)) -> HTMLResponse:
+    story = queries.get_story(api.connection(request), story_id)
+    if story is None:
+        raise HTTPException(404, f"لا توجد قصة برقم {story_id}")
+    return render(request, "story.html", {"story": story})
+
+
 @router.get("/docs", response_class=HTMLResponse)
 def docs_page(request: Request) -> HTMLResponse:
     """The API's routes from the OpenAPI schema, without any asset from a CDN."""

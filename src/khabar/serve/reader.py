@@ -70,10 +70,13 @@ class ArticleView:
     source: str | None
     article: Article
     duplicates: list[dict[str, Any]] = field(default_factory=list)
+    story: dict[str, Any] | None = None  # the story it belongs to (see ``get_story``), if any
 
     def to_dict(self) -> dict[str, Any]:
         data = self.article.to_dict()
-        data.update(id=self.id, page_id=self.page_id, source=self.source, duplicates=self.duplicates)
+        data.update(
+            id=self.id, page_id=self.page_id, source=self.source, duplicates=self.duplicates, story=self.story
+        )
         return data
 
 
@@ -144,7 +147,8 @@ def get_article(connection: sqlite3.Connection, article_id: int) -> ArticleView 
         " WHERE original_article_id = ? ORDER BY id",
         by_article,
     )
-    return ArticleView(article_id, row["page_id"], row["source"], article, duplicates)
+    story = get_story(connection, row["story_id"]) if row.get("story_id") is not None else None
+    return ArticleView(article_id, row["page_id"], row["source"], article, duplicates, story)
 
 
 def _teaser(row: dict[str, Any]) -> Teaser:
@@ -398,3 +402,47 @@ def events_per_day(connection: sqlite3.Connection, *, type: str | None = None) -
 def totals(connection: sqlite3.Connection) -> dict[str, int]:
     tables = ("articles", "pages", "entities", "mentions", "quotes", "events", "duplicates", "failures")
     return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+
+
+# ---- stories ----------------------------------------------------------------------------------
+
+STORY_COLUMNS = "id, headline, first_published, last_published, size, outlets"
+
+
+def has_stories(connection: sqlite3.Connection) -> bool:
+    """False on a schema-1 file opened read-only (it is migrated only when opened for writing)."""
+    found = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'")
+    return found.fetchone() is not None
+
+
+def get_story(connection: sqlite3.Connection, story_id: int) -> dict[str, Any] | None:
+    """A story with its articles (id, headline, outlet, published, url), oldest first."""
+    if not has_stories(connection):
+        return None
+    rows = _rows(connection, f"SELECT {STORY_COLUMNS} FROM stories WHERE id = ?", (story_id,))
+    if not rows:
+        return None
+    story = rows[0]
+    story["articles"] = _rows(
+        connection,
+        "SELECT id, headline, outlet, published, url FROM articles WHERE story_id = ?"
+        " ORDER BY published IS NULL, published, id",
+        (story_id,),
+    )
+    return story
+
+
+def list_stories(
+    connection: sqlite3.Connection, *, recent_days: int = 7, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """The largest stories whose last report is within ``recent_days`` of the newest story's."""
+    if not has_stories(connection):
+        return []
+    return _rows(
+        connection,
+        f"SELECT {STORY_COLUMNS} FROM stories"
+        " WHERE last_published IS NULL"
+        " OR last_published >= date((SELECT max(last_published) FROM stories), ?)"
+        " ORDER BY size DESC, outlets DESC, last_published DESC, id LIMIT ? OFFSET ?",
+        (f"-{recent_days} days", limit, offset),
+    )
