@@ -280,3 +280,72 @@ def test_the_store_is_opened_read_only(client: TestClient) -> None:
 def test_a_missing_database_is_refused_with_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreMissing, match="khabar ingest"):
         create_app(tmp_path / "none.db")
+
+
+# ---- stories --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def story_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    from khabar.store import open_store
+    from tests.test_stories import story_documents
+
+    path = tmp_path_factory.mktemp("stories") / "k.db"
+    with open_store(path) as store:
+        store.ingest_documents(story_documents(), workers=0, understand=False)
+    return TestClient(create_app(path))
+
+
+def test_article_page_shows_its_story_and_links_the_other_reports(story_client: TestClient) -> None:
+    from tests.test_stories import VISIT
+
+    page = html(story_client.get("/article/2"))
+    links = {node.attributes["href"]: node.text() for node in page.css("section.story a")}
+    assert links == {"/story/1": VISIT[0][2], "/article/1": VISIT[0][2], "/article/3": VISIT[2][2]}
+
+
+def test_article_json_carries_its_story(story_client: TestClient) -> None:
+    story = story_client.get("/api/articles/3").json()["story"]
+    assert (story["id"], story["size"], [a["id"] for a in story["articles"]]) == (1, 3, [1, 2, 3])
+
+
+def test_article_outside_any_story_says_so(story_client: TestClient) -> None:
+    assert story_client.get("/api/articles/4").json()["story"] is None
+    assert html(story_client.get("/article/4")).css("section.story a") == []
+
+
+def test_stories_page_lists_the_story_with_its_outlet_count(story_client: TestClient) -> None:
+    page = html(story_client.get("/stories"))
+    rows = [[cell.text() for cell in row.css("td")] for row in page.css("table.stories tbody tr")]
+    assert rows == [[rows[0][0], "3", "3", "2024-03-10", "2024-03-11"]]
+
+
+def test_story_json_lists_its_articles_oldest_first(story_client: TestClient) -> None:
+    data = story_client.get("/api/stories/1").json()
+    assert [(a["id"], a["outlet"], a["published"]) for a in data["articles"]] == [
+        (1, "okaz", "2024-03-10"),
+        (2, "alriyadh", "2024-03-10"),
+        (3, "sabq", "2024-03-11"),
+    ]
+
+
+def test_stories_json_is_the_twin_of_the_page(story_client: TestClient) -> None:
+    assert [s["id"] for s in story_client.get("/api/stories").json()["stories"]] == [1]
+
+
+def test_unknown_story_is_a_404(story_client: TestClient) -> None:
+    assert story_client.get("/story/4").status_code == 404
+    assert story_client.get("/api/stories/4").status_code == 404
+
+
+def test_story_page_escapes_its_headline(tmp_path: Path) -> None:
+    from khabar.store import open_store
+    from tests.test_stories import CORPUS, story_documents
+
+    rows = [(outlet, day, HOSTILE_HEADLINE + " " + headline if i == 0 else headline, body)
+            for i, (outlet, day, headline, body) in enumerate(CORPUS)]  # fmt: skip
+    with open_store(tmp_path / "k.db") as store:
+        store.ingest_documents(story_documents(rows), workers=0, understand=False)
+    response = TestClient(create_app(tmp_path / "k.db")).get("/story/1")
+    assert "<script>" not in response.text
+    assert HOSTILE_HEADLINE in html(response).css_first("h1").text()
