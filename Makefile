@@ -50,10 +50,11 @@ test: $(STAMP) browser java lint
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	for script in bench/bench_*.py; do echo "== $$script"; (cd bench && ../$(PY) $$(basename $$script)) || exit 1; done
 
 train-ner: $(STAMP)
-	$(PY) -m khabar.understand.ner.train
+	$(PY) -m pip install -q -e '.[train]'
+	$(PY) -m khabar.understand.ner.train --shared ../shared
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis $(DEMO_DB) test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm test-artifacts
