@@ -127,3 +127,17 @@ def test_second_pass_sees_how_the_document_read_the_same_word_elsewhere():
     first = [["O", "B-PERS", "O"], ["O", "O"]]
     second = document_features(document, first)
     assert ("d=PERS" in second[1][1], "d=PERS" in second[0][1]) == (True, False)
+
+
+def test_month_names_inside_dates_are_not_entities():
+    """«نيسان» in «أبريل (نيسان) المقبل» is a month, not the carmaker."""
+    from khabar.records import Article, Published, blocks_from_texts
+    from khabar.understand import understand
+
+    article = Article(
+        blocks=blocks_from_texts([("paragraph", "يزور الوفد مصر في أبريل (نيسان) المقبل.")]),
+        published=Published("2025-03-03", "test"),
+    )
+    understand(article, steps=("dates", "entities"))
+    assert [d.value for d in article.dates] == ["2025-04"]
+    assert [m.text for m in article.mentions] == ["مصر"]

@@ -223,3 +223,15 @@ def test_a_negation_is_no_speaker():
     )
     quotes.annotate(item)
     assert all(q.speaker_text != "لا أحد" for q in item.quotes)
+
+
+def test_speech_named_between_speaker_and_complement():
+    """«في كلمة الافتتاح،» between the speaker and «إن» is the medium, not the end of the frame."""
+    import khabar
+
+    text = (
+        "عنوان\n\nوقال وزير البيئة والمياه والزراعة السعودي عبد الرحمن الفضلي، في كلمة الافتتاح، "
+        "إن «الأمن الغذائي العربي مسؤولية مشتركة»."
+    )
+    (quote,) = khabar.parse(text).articles[0].quotes
+    assert (quote.verb, quote.speaker_text, quote.medium) == ("قال", "عبد الرحمن الفضلي", "كلمة")

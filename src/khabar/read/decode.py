@@ -115,7 +115,7 @@ def looks_like_html(data: bytes | str) -> bool:
     return bool(_HTML_START_TEXT.match(head.lstrip("\ufeff")))
 
 
-def has_arabic(text: str, minimum: int = 40) -> bool:
+def has_arabic(text: str, minimum: int = 10) -> bool:
     """At least ``minimum`` Arabic letters: a cheap gate before structuring a page at all (most
     pages of a mixed crawl are in other languages, and structuring them is wasted work)."""
     count = 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from khabar.records import Article, Entity, Mention
+from khabar.records import Article, Entity, Mention, TemporalExpression
 from khabar.understand.ner.aliases import CanonicalEntity, load_aliases
 from khabar.understand.ner.coref import local_key, role_before, same_person
 from khabar.understand.ner.linking import link
@@ -27,9 +27,22 @@ def annotate(article: Article) -> None:
     if not text.strip():
         return
     try:
-        article.mentions, article.entities = find_entities(text)
+        mentions, entities = find_entities(text)
     except Exception:  # recognition must never cost the article its other annotations
         log.exception("entity recognition failed")
+        return
+    article.mentions, article.entities = _outside_dates(mentions, entities, article.dates)
+
+
+def _outside_dates(
+    mentions: list[Mention], entities: list[Entity], dates: list[TemporalExpression]
+) -> tuple[list[Mention], list[Entity]]:
+    """A month name inside a date («أبريل (نيسان) المقبل», «تموز») is not a name: drop it."""
+    if not dates:
+        return mentions, entities
+    kept = [m for m in mentions if not any(d.start <= m.start and m.end <= d.end for d in dates)]
+    keys = {m.entity for m in kept}
+    return kept, [e for e in entities if e.key in keys]
 
 
 def find_entities(text: str) -> tuple[list[Mention], list[Entity]]:
