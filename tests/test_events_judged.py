@@ -37,10 +37,32 @@ def test_every_judged_quote_is_still_extracted(items):
     assert not missing
 
 
+# Events need a participant from the entity step, so a better entity model can drop a judged event
+# (three «wrong» AID/REQUEST rows went when a district stopped being tagged as a person). Such rows
+# are reported, not hidden: the README gives precision over the judged rows still extracted.
+MAY_VANISH = {
+    ("2015-07-27.zip", "http://www.aleqt.com/2015/07/27/article_976435.html", "1239", "1572", "AID"),
+    (
+        "2015-07-27.zip",
+        "http://www.okaz.com.sa/new/Issues/20150727/Con20150727785874.htm",
+        "545",
+        "882",
+        "AID",
+    ),
+    (
+        "2015-08-07.zip",
+        "http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=231264&CategoryID=1",
+        "0",
+        "212",
+        "REQUEST",
+    ),
+}
+
+
 def test_every_judged_event_is_still_extracted(items):
     judged_rows = judged.read_judged("events.tsv")
     missing = _keys(judged_rows, judged.EVENT_KEY) - _keys(judged.event_rows(items), judged.EVENT_KEY)
-    assert not missing
+    assert {key[:5] for key in missing} <= MAY_VANISH
 
 
 def test_every_row_has_a_verdict():
