@@ -27,6 +27,7 @@ from khabar.records import (
     Teaser,
     TemporalExpression,
 )
+from khabar.store.search import filter_clauses
 
 
 class StoreMissing(FileNotFoundError):
@@ -190,20 +191,8 @@ def list_articles(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """The newest articles under the same filters as search, for browsing without a query."""
-    sql = ["SELECT id, headline, outlet, published, url FROM articles WHERE 1"]
-    params: list[Any] = []
-    if outlet:
-        sql.append("AND outlet = ?")
-        params.append(outlet)
-    if date_from:
-        sql.append("AND published >= ?")
-        params.append(date_from)
-    if date_to:
-        sql.append("AND published <= ?")
-        params.append(date_to)
-    if entity:
-        sql.append("AND id IN (SELECT article_id FROM entities WHERE key = ? OR wikidata = ? OR name = ?)")
-        params.extend([entity, entity, entity])
+    clauses, params = filter_clauses("", outlet=outlet, date_from=date_from, date_to=date_to, entity=entity)
+    sql = ["SELECT id, headline, outlet, published, url FROM articles WHERE 1", *clauses]
     sql.append("ORDER BY published DESC, id DESC LIMIT ? OFFSET ?")
     params.extend([limit, offset])
     return _rows(connection, " ".join(sql), tuple(params))

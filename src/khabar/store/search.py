@@ -102,21 +102,41 @@ def search(
         "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid",
         "WHERE articles_fts MATCH ?",
     ]
-    if outlet:
-        sql.append("AND a.outlet = ?")
-        params.append(outlet)
-    if date_from:
-        sql.append("AND a.published >= ?")
-        params.append(date_from)
-    if date_to:
-        sql.append("AND a.published <= ?")
-        params.append(date_to)
-    if entity:
-        sql.append("AND a.id IN (SELECT article_id FROM entities WHERE key = ? OR wikidata = ? OR name = ?)")
-        params.extend([entity, entity, entity])
+    clauses, values = filter_clauses("a.", outlet=outlet, date_from=date_from, date_to=date_to, entity=entity)
+    sql.extend(clauses)
+    params.extend(values)
     sql.append("ORDER BY score, a.id LIMIT ? OFFSET ?")
     params.extend([max(0, limit), max(0, offset)])
     return _hits(connection, sql, params, terms)
+
+
+def filter_clauses(
+    prefix: str,
+    *,
+    outlet: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    entity: str | None = None,
+) -> tuple[list[str], list[Any]]:
+    """``AND …`` clauses and their parameters for the filters shared by search and browsing;
+    ``prefix`` is the articles table's alias («a.») or empty."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        clauses.append(f"AND {prefix}outlet = ?")
+        params.append(outlet)
+    if date_from:
+        clauses.append(f"AND {prefix}published >= ?")
+        params.append(date_from)
+    if date_to:
+        clauses.append(f"AND {prefix}published <= ?")
+        params.append(date_to)
+    if entity:
+        clauses.append(
+            f"AND {prefix}id IN (SELECT article_id FROM entities WHERE key = ? OR wikidata = ? OR name = ?)"
+        )
+        params.extend([entity, entity, entity])
+    return clauses, params
 
 
 def _hits(
