@@ -41,7 +41,7 @@ def iter_jsonl(
         number = 0
         try:
             for number, line in enumerate(handle, start=1):  # noqa: B007 - number is used after the loop
-                document = _line_document(f"{name}:{number}", line, mapping, stats)
+                document = line_document(f"{name}:{number}", line, mapping, stats)
                 if document is not None:
                     stats.count(document.problem)
                     yield document
@@ -53,7 +53,8 @@ def iter_jsonl(
             yield document
 
 
-def _line_document(source: str, line: bytes, mapping: dict[str, str], stats: ReadStats) -> Document | None:
+def line_document(source: str, line: bytes, mapping: dict[str, str], stats: ReadStats) -> Document | None:
+    """One JSONL line as a record Document (a bad line: a Document with its problem; blank: None)."""
     if not line.strip():
         stats.skip("blank-line")
         return None

@@ -15,6 +15,7 @@ from typing import Any
 
 import msgspec
 
+from khabar.read.jsonl import line_document
 from khabar.read.opening import read_bytes
 from khabar.read.records_map import merged_field_map, record_document
 from khabar.read.stats import ReadStats
@@ -91,18 +92,9 @@ def _records(
 
 def _jsonl_records(source: str, data: bytes, mapping: dict[str, str], stats: ReadStats) -> Iterator[Document]:
     for number, line in enumerate(data.splitlines(), start=1):
-        if not line.strip():
-            stats.skip("blank-line")
-            continue
-        try:
-            value = _decoder.decode(line)
-        except (msgspec.DecodeError, UnicodeDecodeError) as error:
-            yield _counted(
-                Document(source=f"{source}:{number}", kind="record", problem=f"bad-json: {error}"[:200]),
-                stats,
-            )
-            continue
-        yield _counted(record_document(f"{source}:{number}", value, mapping), stats)
+        document = line_document(f"{source}:{number}", line, mapping, stats)
+        if document is not None:
+            yield _counted(document, stats)
 
 
 def _counted(document: Document, stats: ReadStats) -> Document:
