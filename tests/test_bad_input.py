@@ -98,3 +98,18 @@ def test_line_parsers_never_raise(text):
 def test_parse_never_raises_on_bytes(data):
     page = parse(data, understand=False)
     assert page.problem or page.articles
+
+
+def test_arabic_article_quoting_much_english_is_kept():
+    """A review listing English film titles is still an Arabic article when it has real Arabic prose."""
+    prose = "وتضم القائمة أفضل أفلام الممثل الأميركي في مسيرته الطويلة مع كبار المخرجين. " * 6
+    titles = " ".join(["The Panic in Needle Park | Jerry Schatzberg (1969)"] * 40)
+    page = parse(f"أفضل عشرة أفلام\n\n{prose}\n\n{titles}", understand=False)
+    assert page.problem is None and len(page.articles) == 1
+
+
+def test_arabic_presentation_forms_count_as_arabic():
+    """Text pasted from a PDF («ﻣﺎ ﺣﻜﻢ ﺍﻟﺘﻜﺒﻴﺮ») is Arabic, in glyph code points."""
+    from khabar.read.decode import arabic_share
+
+    assert arabic_share("ﻣﺎ ﺣﻜﻢ ﺍﻟﺘﻜﺒﻴﺮ ﻭﺍﻟﺘﻬﻠﻴﻞ") == 1.0

@@ -14,8 +14,10 @@ from khabar.records import Document, Page
 
 log = logging.getLogger(__name__)
 
-# Below this share of Arabic letters a page is another language's, and khabar leaves it alone.
+# Below this share of Arabic letters a page is another language's, and khabar leaves it alone,
+# unless it still holds a paragraph's worth of Arabic (an Arabic review quoting English film titles).
 MIN_ARABIC_SHARE = 0.3
+ENOUGH_ARABIC_LETTERS = 300
 
 
 def parse(
@@ -97,8 +99,9 @@ def _structure(document: Document, page: Page) -> None:
     for article in page.articles:
         article.url = article.url or document.url
         article.outlet = article.outlet or document.outlet
-    share = arabic_share(" ".join((a.headline or "") + " " + a.text for a in page.articles))
-    if share < MIN_ARABIC_SHARE:
+    content = " ".join((a.headline or "") + " " + a.text for a in page.articles)
+    share = arabic_share(content)
+    if share < MIN_ARABIC_SHARE and not has_arabic(content, ENOUGH_ARABIC_LETTERS):
         page.articles = []
         page.problem = f"not-arabic: {share:.0%} of letters are Arabic"
 

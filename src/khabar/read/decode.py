@@ -14,7 +14,8 @@ from dataclasses import dataclass
 # A news page is never this big; past it the input is a dump or an accident, not a page.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 
-_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+# Letters, plus the presentation forms that text copied from PDFs and old sites still carries («ﻣﺎ ﺣﻜﻢ»).
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\uFB50-\uFDFF\uFE70-\uFEFC]")
 _CONTROL = re.compile(r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]")
 _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|article)\b", re.I | re.S
