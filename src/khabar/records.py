@@ -208,6 +208,16 @@ def blocks_from_texts(items: list[tuple[BlockKind, str]]) -> list[Block]:
     return blocks
 
 
+def block_spans(blocks: list[Block]) -> list[list[Any]]:
+    """Blocks as ``[kind, start, end]`` triples: how the store and Spark keep them beside the text."""
+    return [[block.kind, block.start, block.end] for block in blocks]
+
+
+def blocks_from_spans(text: str, spans: list[list[Any]]) -> list[Block]:
+    """Blocks back from ``[kind, start, end]`` triples over the article text they index."""
+    return [Block(kind, text[start:end], start, end) for kind, start, end in spans]
+
+
 @dataclass(slots=True)
 class Document:
     """One raw input before structuring, as a reader yields it.

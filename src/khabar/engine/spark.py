@@ -33,7 +33,6 @@ import msgspec
 from khabar.dedup.near import jaccard, shingles
 from khabar.records import (
     Article,
-    Block,
     Byline,
     Caption,
     Entity,
@@ -44,6 +43,8 @@ from khabar.records import (
     Quote,
     Teaser,
     TemporalExpression,
+    block_spans,
+    blocks_from_spans,
 )
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def article_row(article: Article, position: int, text_hash: str | None, bands: l
         "text": article.text,
         "text_hash": text_hash,
         "band_keys": bands,
-        "blocks": _json([[block.kind, block.start, block.end] for block in article.blocks]),
+        "blocks": _json(block_spans(article.blocks)),
         "captions": _json(article.captions),
         "bylines": _json(article.bylines),
         "teasers": _json(article.related),
@@ -115,9 +116,7 @@ def article_from_row(row: Any) -> Article:
     """The ``Article`` back from its row (a Spark Row or a dict): lossless, for the SQLite load."""
     get = row.__getitem__
     text = get("text") or ""
-    blocks = [
-        Block(kind, text[start:end], start, end) for kind, start, end in msgspec.json.decode(get("blocks"))
-    ]
+    blocks = blocks_from_spans(text, msgspec.json.decode(get("blocks")))
     return Article(
         headline=get("headline"),
         subtitle=get("subtitle"),

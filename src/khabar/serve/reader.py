@@ -16,7 +16,6 @@ from typing import Any
 
 from khabar.records import (
     Article,
-    Block,
     Byline,
     Caption,
     Entity,
@@ -26,6 +25,7 @@ from khabar.records import (
     Quote,
     Teaser,
     TemporalExpression,
+    blocks_from_spans,
 )
 from khabar.store.search import filter_clauses
 
@@ -97,9 +97,7 @@ def get_article(connection: sqlite3.Connection, article_id: int) -> ArticleView 
         return None
     row = rows[0]
     text = row["text"] or ""
-    blocks = [
-        Block(kind, text[start:end], start, end) for kind, start, end in json.loads(row["blocks"] or "[]")
-    ]
+    blocks = blocks_from_spans(text, json.loads(row["blocks"] or "[]"))
     by_article = (article_id,)
     article = Article(
         headline=row["headline"],

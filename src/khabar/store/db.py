@@ -20,7 +20,7 @@ from typing import Any
 
 from khabar.dedup.near import THRESHOLD as NEAR_THRESHOLD
 from khabar.dedup.near import jaccard, shingles
-from khabar.records import Article, Document, Page
+from khabar.records import Article, Document, Page, block_spans
 from khabar.store.export import export
 from khabar.store.migrations import migrate
 from khabar.store.prepare import ArticleKeys, Prepared, article_keys, prepare, prepare_crashed
@@ -298,7 +298,7 @@ def _find_copy(cursor: sqlite3.Cursor, article: Article, keys: ArticleKeys) -> t
 def _insert_article(
     cursor: sqlite3.Cursor, page_id: int, position: int, article: Article, keys: ArticleKeys
 ) -> None:
-    blocks = json.dumps([[block.kind, block.start, block.end] for block in article.blocks])
+    blocks = json.dumps(block_spans(article.blocks))
     cursor.execute(
         "INSERT INTO articles (page_id, position, headline, subtitle, section, url, outlet, published,"
         " published_how, text, blocks, text_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
