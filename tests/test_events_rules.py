@@ -130,3 +130,157 @@ def test_one_attack_is_coded_once_per_sentence():
         [("أمس", "2015-07-31")],
     )
     assert [e.type for e in found].count("ASSAULT") == 1
+
+
+# --- third pass (issue 8): time from the event's own clause, trigger senses, participants ---
+
+
+def test_a_date_of_the_main_verb_is_not_the_date_of_an_earlier_attack():
+    [event] = coded(
+        "ومددت الحكومة حالة الطوارئ في بداية يوليو إثر هجوم داعش على الفندق.",
+        [("داعش", "ORG", "Q2429253")],
+        [("بداية يوليو", "2015-07-01")],
+    )
+    assert (event.type, event.actors, event.begin) == ("ASSAULT", ["Q2429253"], None)
+
+
+def test_casualties_share_the_date_of_the_bombing_that_caused_them():
+    [event] = coded(
+        "أصيب شرطيان بجروح أمس إثر تفجير عبوة ناسفة قرب مبنى المحافظة.",
+        dates=[("أمس", "2015-07-31")],
+    )
+    assert (event.type, event.mode, event.begin) == ("ASSAULT", "explosives", "2015-07-31")
+
+
+def test_a_light_verb_carries_its_date_to_the_attack_noun():
+    [event] = coded(
+        "وشنت القوات الروسية أمس هجوماً على مواقع في خاركيف.",
+        dates=[("أمس", "2015-07-31")],
+    )
+    assert (event.actors, event.begin) == (["Q159"], "2015-07-31")
+
+
+def test_a_date_after_another_event_noun_belongs_to_that_event():
+    found = coded(
+        "ورحب المجلس بالبيان الذي صدر عقب قمة الرياض في 14 مايو الماضي.",
+        [("المجلس", "ORG", "local:ORG:المجلس")],
+        [("14 مايو", "2015-05-14")],
+    )
+    welcome = next(e for e in found if e.type == "SUPPORT")
+    assert welcome.begin is None
+
+
+def test_a_date_past_the_noun_phrase_belongs_to_a_later_verb():
+    [event] = coded(
+        "ونشر شهود صوراً بعد قليل من تفجير داعش وانتشرت صورهم على مواقع التواصل الاجتماعي بشكل واسع منذ يومين.",
+        [("داعش", "ORG", "Q2429253")],
+        [("منذ يومين", "2015-07-30")],
+    )
+    assert (event.actors, event.begin) == (["Q2429253"], None)
+
+
+def test_a_report_date_is_not_the_date_of_the_attack_it_reports():
+    [event] = coded(
+        "وقال المتحدث أمس إن القوات الإسرائيلية اقتحمت المسجد.",
+        [("القوات الإسرائيلية", "ORG", "Q801")],
+        [("أمس", "2015-07-31")],
+    )
+    assert (event.type, event.actors, event.begin) == ("ASSAULT", ["Q801"], None)
+
+
+def test_a_demand_takes_the_date_of_the_statement_that_makes_it():
+    [event] = coded(
+        "وأعلن الوزير، الجمعة، أن الحكومة تطالب إسرائيل بوقف الاستيطان.",
+        [("إسرائيل", "LOC", "Q801")],
+        [("الجمعة", "2015-07-31")],
+    )
+    assert (event.type, event.begin) == ("REQUEST", "2015-07-31")
+
+
+def test_a_province_is_not_a_boycott():
+    assert coded("وقعت الحادثة في مقاطعة هوبي الصينية يوم السبت.", dates=[("يوم السبت", "2015-07-25")]) == []
+
+
+def test_boycotting_something_definite_is_a_boycott():
+    found = coded(
+        "ودعت الحركة إلى مقاطعة المنتجات الإسرائيلية ابتداء من الأحد المقبل.",
+        dates=[("الأحد المقبل", "2015-08-02")],
+    )
+    assert [(e.type, e.mode) for e in found if e.type == "PROTEST"] == [("PROTEST", "boycott")]
+
+
+def test_a_battle_of_ideas_with_no_party_or_place_is_no_assault():
+    assert coded("وهي اليوم أكثر معارك تقرير الوجود جدية.", dates=[("اليوم", "2015-08-01")]) == []
+
+
+def test_a_basketball_game_is_no_meeting():
+    found = coded(
+        "فاز منتخبنا لكرة السلة على العراق في اللقاء الذي جمعهما أمس.",
+        [("العراق", "LOC", "Q796")],
+        [("أمس", "2015-07-31")],
+    )
+    assert found == []
+
+
+def test_may_before_a_past_verb_means_already():
+    [event] = coded(
+        "وكان الصحافي قد كتب قبل ساعات من اختطافه أمس تغريدة.",
+        dates=[("أمس", "2015-07-31")],
+    )
+    assert (event.mode, event.factuality) == ("abduct", "happened")
+
+
+def test_the_deputy_of_a_king_is_not_the_king():
+    [event] = coded(
+        "استقبل نائب خادم الحرمين الشريفين أمس أسر الشهداء في أبها.",
+        [("خادم الحرمين الشريفين", "PERS", "Q367825")],
+        [("أمس", "2015-07-31")],
+    )
+    assert (event.type, event.actors) == ("CONSULT", [])
+
+
+def test_a_country_adjective_after_a_channel_is_not_the_state():
+    [event] = coded(
+        'أشادت قناة "الإخبارية" السعودية أمس بتحقيق الصحيفة.',
+        [("السعودية", "LOC", "Q851")],
+        [("أمس", "2015-07-31")],
+    )
+    assert (event.type, event.actors) == ("SUPPORT", [])
+
+
+def test_a_secretary_general_acts_for_his_organization():
+    [event] = coded(
+        "رحب الأمين العام لجامعة الدول العربية بإقرار البرلمان العراقي للإصلاحات.",
+        [("جامعة الدول العربية", "ORG", "Q7172")],
+    )
+    assert (event.actors, event.recipients) == (["Q7172"], [])
+
+
+def test_the_object_of_a_previous_verb_is_not_the_subject_of_the_next():
+    [event] = coded(
+        "قتلوا الإعلامي هادي عبدالمهدي واعتقلوا العشرات من الصحفيين عام 2011.",
+        [("هادي عبدالمهدي", "PERS", "local:PERS:هادي عبدالمهدي")],
+        [("عام 2011", "2011")],
+    )
+    assert (event.type, event.actors) == ("COERCE", [])
+
+
+def test_a_definite_noun_takes_no_genitive_actor():
+    found = coded(
+        "وأوضح أن الأحياء التي ستستفيد من المساعدات هي المنصورة والشيخ عثمان.",
+        [("هي المنصورة", "PERS", "local:PERS:هي المنصورة")],
+    )
+    assert [e.actors for e in found if e.type == "AID"] in ([], [[]])
+
+
+def test_the_last_letter_of_a_noun_is_no_preposition():
+    [event] = coded(
+        "وتكررت الحوادث منذ توغل الحوثيين في تعز.",
+        [("الحوثيين", "ORG", "local:ORG:الحوثيون")],
+    )
+    assert (event.actors, event.recipients) == (["local:ORG:الحوثيون"], [])
+
+
+def test_protesters_named_by_nationality_are_not_their_state():
+    [event] = coded("اندلعت تظاهرات العراقيين عام 2011 احتجاجا على الفساد.", dates=[("عام 2011", "2011")])
+    assert (event.type, event.actors) == ("PROTEST", [])

@@ -14,17 +14,22 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from khabar.records import Article, Event, Mention, TemporalExpression
+from khabar.understand.quotes import lexicon as quote_lexicon
 from khabar.understand.sentences import WORD as _WORD
 from khabar.understand.sentences import alternation, sentences, whole
-from khabar.understand.states import as_state, gentilic_after, state_mentions
+from khabar.understand.states import as_state, gentilic_after, state_mentions, states
 
 # Participants are looked for this many characters around the trigger, inside its sentence.
 WINDOW = 90
+# A date after a noun trigger belongs to it only this close («زيارة دولة إلى أذربيجان في 18 أغسطس»).
+NOUN_PHRASE_WORDS = 6
+_CLAUSE_BREAK = re.compile(r"[،,؛]\s*(?:و|ف|كما|ثم)|؛")
 
 
 def _load(name: str) -> dict:
@@ -39,6 +44,8 @@ class Trigger:
     object_after: bool = False
     needs_frame: bool = False
     needs_party: bool = False
+    next_definite: bool = False
+    needs_scene: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +53,9 @@ class Lexicon:
     trigger: re.Pattern[str]
     trigger_of: dict[str, Trigger]
     refinements: list[tuple[str, str, re.Pattern[str]]]
+    speech_types: frozenset[str]
     light_verb: re.Pattern[str]
+    carries_date: re.Pattern[str]
     frame_verb: re.Pattern[str]
     facing_verb: re.Pattern[str]
     anaphoric: re.Pattern[str]
@@ -60,8 +69,12 @@ class Lexicon:
     masdar_before: re.Pattern[str]
     not_subject: re.Pattern[str]
     adjunct_before: re.Pattern[str]
+    deputy_before: re.Pattern[str]
+    title_before: re.Pattern[str]
     denied: re.Pattern[str]
     hypothetical: re.Pattern[str]
+    hypothetical_present: re.Pattern[str]
+    past_with_ta: re.Pattern[str]
     jussive: re.Pattern[str]
     planned_before: re.Pattern[str]
     planned_after: re.Pattern[str]
@@ -91,6 +104,8 @@ def lexicon() -> Lexicon:
                     entry.get("object_after", False),
                     entry.get("needs_frame", False),
                     entry.get("needs_party", False),
+                    entry.get("next_definite", False),
+                    entry.get("needs_scene", False),
                 ),
             )
     nouns = [form for entry in data["triggers"] if entry["pos"] == "noun" for form in entry["forms"]]
@@ -110,12 +125,19 @@ def lexicon() -> Lexicon:
         trigger=trigger,
         trigger_of=trigger_of,
         refinements=[(r["type"], r["mode"], words(r["words"])) for r in data["mode_refinements"]],
+        speech_types=frozenset(data["speech_types"]),
         light_verb=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['light_verbs'])})(?!{_WORD})"),
+        carries_date=re.compile(
+            rf"(?<!{_WORD})[وف]?(?:{alternation(data['light_verbs'] + data['casualty_verbs'])})(?!{_WORD})"
+        ),
         facing_verb=words(data["facing_verbs"]),
         frame_verb=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['frame_verbs'])})(?!{_WORD})"),
         anaphoric=re.compile(rf"(?:{alternation(data['anaphoric'])})\s+$"),
-        recipient_preposition=re.compile(rf"(?:{alternation(data['recipient_prepositions'])})\s*$"),
-        place_preposition=re.compile(rf"(?:{alternation(data['place_prepositions'])})\s*$"),
+        # «توغل الحوثيين»: the ل ending «توغل» is no preposition.
+        recipient_preposition=re.compile(
+            rf"(?<!{_WORD})(?:{alternation(data['recipient_prepositions'])})\s*$"
+        ),
+        place_preposition=re.compile(rf"(?<!{_WORD})(?:{alternation(data['place_prepositions'])})\s*$"),
         own_territory=words(data["own_territory"]),
         off_topic=words(data["off_topic"]),
         off_topic_by_type={kind: words(items) for kind, items in data["off_topic_by_type"].items()},
@@ -124,8 +146,12 @@ def lexicon() -> Lexicon:
         masdar_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['masdar_before'])})\s+$"),
         not_subject=words(data["not_subject_words"]),
         adjunct_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['adjunct_before'])})\s+$"),
+        deputy_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['deputy_words'])})\s+$"),
+        title_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['title_words'])})\s+(?:لـ\s*|ل)$"),
         denied=words(cues["denied_before"]),
         hypothetical=words(cues["hypothetical_before"]),
+        hypothetical_present=words(cues["hypothetical_present"]),
+        past_with_ta=words(cues["past_with_ta"]),
         jussive=words(cues["jussive_before"]),
         # «وتعقد»، «فيعتزم»: the cue verbs take the conjunctions.
         planned_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(cues['planned_before'])})(?!{_WORD})"),
@@ -144,15 +170,19 @@ def annotate(article: Article) -> None:
     dates = sorted(article.dates, key=lambda d: d.start)
     published = article.published.date if article.published else None
     mentions = _with_states(text, mentions)
+    starts = [m.start for m in mentions]
     for start, end in sentences(text):
-        sentence = text[start:end]
-        if lex.off_topic.search(sentence):
+        if lex.off_topic.search(text, start, end):
             continue
-        local = mentions
+        local = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
         taken: list[tuple[int, int]] = []
-        for match in lex.trigger.finditer(text, start, end):
-            trigger = lex.trigger_of.get(_key(match.group("noun") or match.group("verb")))
-            if trigger is None or any(a <= match.start() < b for a, b in taken):
+        found = [
+            (match, trigger)
+            for match in lex.trigger.finditer(text, start, end)
+            if (trigger := lex.trigger_of.get(_key(match.group("noun") or match.group("verb"))))
+        ]
+        for match, trigger in found:
+            if any(a <= match.start() < b for a, b in taken):
                 continue
             if any(m.start <= match.start() < m.end and m.type in ("PERS", "ORG") for m in local):
                 continue  # «لقاء» in a person's name, «إغاثة» in an organization's
@@ -165,15 +195,19 @@ def annotate(article: Article) -> None:
             if any(e.type == trigger.type and e.start == start for e in article.events):
                 continue  # one event of a type per sentence: «الهجوم الذي استهدف» is one attack
             off_type = lex.off_topic_by_type.get(trigger.type)
-            if off_type and off_type.search(sentence):
+            if off_type and off_type.search(text, start, end):
                 continue
+            if trigger.next_definite and not re.match(r"\s+(?:ال|لل)", text[match.end() : end]):
+                continue  # «مقاطعة هوبي» is a province; a boycott is of something definite
             if trigger.pos == "noun" and lex.anaphoric.search(
                 text, max(start, match.start() - 8), match.start()
             ):
                 continue
-            event = _event(text, start, end, match, trigger, local, dates, published)
+            event = _event(text, start, end, match, trigger, local, dates, published, found)
             if trigger.needs_party and not (event.actors or event.recipients):
                 continue
+            if trigger.needs_scene and not (event.actors or event.recipients or event.place):
+                continue  # «أكثر معارك تقرير الوجود جدية»: a figure of speech
             if not (event.actors or event.recipients or event.begin) and not _told(match, trigger):
                 continue  # «وتفجيرات»، «يدعو»: a general statement, no specific event
             definite = match.group("article") or (match.group("noun") or "").startswith("ال")
@@ -220,6 +254,7 @@ def _event(
     mentions: list[Mention],
     dates: list[TemporalExpression],
     published: str | None,
+    found: list[tuple[re.Match[str], Trigger]],
 ) -> Event:
     lex = lexicon()
     actor, recipient = _participants(text, start, end, match, trigger, mentions)
@@ -230,7 +265,7 @@ def _event(
             mode = refined
             break
     place = _place(text, match.end(), end, mentions, recipient, trigger)
-    when = _when(match, start, end, dates)
+    when = _when(text, match, trigger, start, end, dates, found)
     begin, end_date = (
         (when.begin or when.value, when.end_date or when.begin or when.value) if when else (None, None)
     )
@@ -284,6 +319,14 @@ def _participants(
     mentions = [m for m in mentions if m.type in ("PERS", "ORG") or (m.type == "LOC" and _linked(m))]
     before = [m for m in mentions if low <= m.start and m.end <= match.start()]
     after = [m for m in mentions if match.end() <= m.start and m.end <= high]
+    # «نائب خادم الحرمين الشريفين»: the one named is not the one acting.
+    before = [m for m in before if not lex.deputy_before.search(text, max(start, m.start - 12), m.start)]
+    after = [
+        m
+        for m in after
+        if not lex.deputy_before.search(text, max(start, m.start - 12), m.start)
+        and not _adjective_state(text, match.end(), m)
+    ]
     # A comma between the trigger and a mention before it usually ends the actor's clause.
     before = [m for m in before if not re.search(r"[،,؛]", text[m.end : match.start()])]
     subjects = [m for m in before if not _preposition_before(text, m)]
@@ -310,8 +353,12 @@ def _participants(
             )
             return actor or gentilic_after(text, match.end(), end), before[-1]
     actor: Mention | None = None
+    conjoined = trigger.pos == "verb" and match.start("verb") > match.start()
+    office = _office_of(text, match, after)
     if relative:
         actor = None
+    elif office is not None:
+        actor = office  # «رحب الأمين العام لجامعة الدول العربية»: the League welcomes
     elif trigger.pos == "verb":
         first = bare_after[0] if bare_after else None
         between = text[match.end() : first.start] if first is not None else ""
@@ -327,10 +374,11 @@ def _participants(
             and not re.search(r"[،,؛]", between)
         ):
             actor = first
-        elif subjects and _words(text, subjects[-1].end, match.start()) <= 1:
-            actor = subjects[-1]  # «روسيا تهاجم»
+        elif subjects and _words(text, subjects[-1].end, match.start()) <= 1 and not conjoined:
+            actor = subjects[-1]  # «روسيا تهاجم»; in «قتلوا الإعلامي فلان واعتقلوا» the name is an object
     else:
-        actor = _light_subject(text, subjects, match) or _genitive_after(text, match, after, end)
+        definite = bool(match.group("article") or (match.group("noun") or "").startswith("ال"))
+        actor = _light_subject(text, subjects, match) or _genitive_after(text, match, after, end, definite)
     recipient: Mention | None = None
     if actor is not None and trigger.mode == "visit" and actor.type == "LOC" and actor.start > match.start():
         actor, recipient = None, actor  # «زيارة إسرائيل»: a place after a visit is where it goes
@@ -369,21 +417,48 @@ def _light_subject(text: str, subjects: list[Mention], match: re.Match[str]) -> 
     return subject if light else None
 
 
-def _genitive_after(text: str, match: re.Match[str], after: list[Mention], end: int) -> Mention | None:
+def _genitive_after(
+    text: str, match: re.Match[str], after: list[Mention], end: int, definite: bool
+) -> Mention | None:
     """«هجوم كييف» (genitive), «هجوم باشرته القوات الأوكرانية» (resumptive light verb),
-    «هجوماً أوكرانياً» (nationality adjective)."""
+    «هجوماً أوكرانياً» (nationality adjective). A noun with the article takes no genitive:
+    in «المساعدات هي المنصورة» the name after it is a predicate."""
     lex = lexicon()
     for mention in after:
         if _preposition_before(text, mention):
             return None
         between = text[match.end() : mention.start].split()
         if not between:
-            return mention
+            return None if definite else mention
         resumptive = [w for w in between if not lex.relative.search(w + " ")]
         if len(resumptive) == 1 and lex.light_verb.fullmatch(resumptive[0]):
             return mention
         break
     return gentilic_after(text, match.end(), end)
+
+
+def _office_of(text: str, match: re.Match[str], after: list[Mention]) -> Mention | None:
+    """«الأمين العام لجامعة الدول العربية» right after a verb: the organization whose office acts."""
+    lex = lexicon()
+    for mention in after[:1]:
+        if _words(text, match.end(), mention.start) <= 4 and lex.title_before.search(
+            text, max(match.end(), mention.start - 40), mention.start
+        ):
+            return mention
+    return None
+
+
+def _adjective_state(text: str, position: int, mention: Mention) -> bool:
+    """«قناة "الإخبارية" السعودية»: a country name written as an adjective after a noun describes
+    that noun; only right after the trigger («أعلنت السعودية») is it the state itself."""
+    if mention.type != "LOC" or not mention.text.startswith("ال"):
+        return False
+    if not text[position : mention.start].strip():
+        return False
+    if not states().gentilic.fullmatch(mention.text):
+        return False
+    previous = text[position : mention.start].split()[-1]
+    return not lexicon().not_subject.fullmatch(previous)
 
 
 def _linked(mention: Mention) -> bool:
@@ -418,18 +493,71 @@ def _place(
 
 
 def _when(
-    match: re.Match[str], start: int, end: int, dates: list[TemporalExpression]
+    text: str,
+    match: re.Match[str],
+    trigger: Trigger,
+    start: int,
+    end: int,
+    dates: list[TemporalExpression],
+    found: list[tuple[re.Match[str], Trigger]],
 ) -> TemporalExpression | None:
-    """The temporal expression of the sentence nearest the trigger, preferring one after it."""
+    """The temporal expression of the trigger's own clause, preferring one after it.
+
+    A date belongs to the nearest event or reporting verb: in «رحب ... بما أعلن في قمة كامب ديفيد
+    في 14 مايو» the date is the summit's, and in «أعلن الكرملين أمس أن بوتين سيزور» the
+    announcement's. A noun takes a date before it only through its light verb («شنت القوات أمس
+    هجوماً») or a casualty verb («أصيب ضابطان أمس إثر تفجير»): in «فرضتها في بداية يوليو إثر
+    الهجوم» the date is of the main verb. A speech act
+    (a demand, an accusation) is made when it is said, so its report's date is its own.
+    """
     # A date far from the trigger in a long sentence belongs to another clause («قرار صدر عام 2005»).
     low, high = max(start, match.start() - WINDOW), min(end, match.end() + WINDOW)
     inside = [d for d in dates if low <= d.start and d.end <= high]
     if not inside:
         return None
-    after = [d for d in inside if d.start >= match.end()]
+    lex = lexicon()
+    speech = trigger.type in lex.speech_types
+    barriers = [other.start() for other, kind in found if kind.type != trigger.type]
+    if not speech:  # «قال أمس إن القوات اقتحمت»: the report and its «إن» keep their date
+        speaking = quote_lexicon()
+        barriers += [verb.start() for verb in speaking.verb.finditer(text, low, high)]
+        barriers += [that.start() for that in speaking.complementizer.finditer(text, low, high)]
+
+    def open_between(a: int, b: int) -> bool:
+        return not any(a <= point < b for point in barriers)
+
+    after = [d for d in inside if d.start >= match.end() and open_between(match.end(), d.start)]
+    if trigger.pos == "noun":  # «التفجير وانتشرت صوره منذ يومين»: past the noun phrase
+        # «الهجوم الذي وقع في سوروتش في 20 يوليو»: a relative clause still tells of the noun.
+        head = " ".join(text[match.end() : end].split()[:3])
+        reach = 2 * NOUN_PHRASE_WORDS if lex.relative_word.search(head) else NOUN_PHRASE_WORDS
+        after = [d for d in after if _words(text, match.end(), d.start) <= reach]
     if after:
         return after[0]
-    return inside[-1]
+    # «قمة كامب ديفيد في 14 مايو، كما رحب»: a date before a new clause is the earlier clause's.
+    before = [
+        d for d in inside if d.end <= match.start() and not _CLAUSE_BREAK.search(text, d.end, match.start())
+    ]
+    if not speech:
+        before = [d for d in before if open_between(d.end, match.start())]
+    if not before:
+        return None
+    if (
+        not speech
+        and trigger.pos == "noun"
+        and not lex.carries_date.search(text, max(start, before[-1].start - 60), before[-1].start)
+    ):
+        return None
+    return before[-1]
+
+
+def _may(words: list[str]) -> bool:
+    """«قد» right before a present-tense verb."""
+    lex = lexicon()
+    for word, following in zip(words, words[1:], strict=False):
+        if lex.hypothetical_present.fullmatch(word) and re.match(r"[يتن]", following):
+            return not lex.past_with_ta.fullmatch(following)
+    return False
 
 
 def _factuality(
@@ -448,6 +576,8 @@ def _factuality(
         return "denied"
     if lex.hypothetical.search(" ".join(before.split()[-5:])):
         return "hypothetical"
+    if _may(before.split()[-5:] + [match.group()]):
+        return "hypothetical"  # «قد تفرض»; «قد غرد» is past and done
     word = match.group()
     cue = bool(
         (trigger.pos == "verb" and re.match(r"[وف]?س[يتن]", word))

@@ -8,6 +8,7 @@ and optional diacritics, so the lexicons can list one spelling per word.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # A letter of an Arabic word, diacritics included: the edge of a whole-word match.
 WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670]"
@@ -107,12 +108,21 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``[start, end)``; a full stop inside quote marks does not end a sentence."""
-    quoted = quoted_spans(text)
+    # Nested quotations merged into disjoint runs, so one bisection tells whether a stop is quoted.
+    runs: list[list[int]] = []
+    for open_, close in quoted_spans(text):
+        if runs and open_ <= runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], close)
+        else:
+            runs.append([open_, close])
+    opens = [run[0] for run in runs]
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        if match.group() != "\n" and any(open_ < match.start() < close for open_, close in quoted):
-            continue
+        if match.group() != "\n" and runs:
+            index = bisect_right(opens, match.start() - 1) - 1
+            if index >= 0 and runs[index][0] < match.start() < runs[index][1]:
+                continue
         end = match.end() if match.group() != "\n" else match.start()
         if text[start:end].strip():
             spans.append(trim(text, start, end))

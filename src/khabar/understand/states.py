@@ -88,8 +88,9 @@ def gentilic_after(text: str, position: int, end: int) -> Mention | None:
     if not space:
         return None
     match = states().gentilic.match(text, space.end(), end)
-    # «غزو أوكرانيا» is the country itself, not an adjective: a bare ا ending is not read here.
-    if match is None or match.group().endswith("ا"):
+    # «غزو أوكرانيا» is the country itself, not an adjective: a bare ا ending is not read here;
+    # «تظاهرات العراقيين» are the people, not the state.
+    if match is None or match.group().endswith(("ا", "ين", "ون")):
         return None
     country = _country(match)
     if country is None:
