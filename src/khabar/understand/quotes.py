@@ -52,6 +52,10 @@ class Lexicon:
     phrase_stops: re.Pattern[str]
     media_noun: re.Pattern[str]
     media: list[tuple[re.Pattern[str], str | None]]
+    speaker_stop: re.Pattern[str]
+    participles: frozenset[str]
+    subject_opener: re.Pattern[str]
+    subject_closer: re.Pattern[str]
 
 
 @cache
@@ -67,7 +71,16 @@ def lexicon() -> Lexicon:
     frame = re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['frames'])})\s+$")
     complementizer = re.compile(whole(alternation(data["complementizers"])))
     time_words = re.compile(whole(alternation(data["time_words"])))
-    media = [(re.compile(cue["pattern"]), cue["medium"]) for cue in _load("media.json")["cues"]]
+    media_data = _load("media.json")
+    agencies = alternation(media_data["agencies"])
+    # «لفرانس برس» after a speaker is who was told: a medium, never part of the speaker.
+    media = [(re.compile(rf"(?:لـ\s*|ل)(?P<name>{agencies})(?!{_WORD})"), None)]
+    media += [(re.compile(cue["pattern"]), cue["medium"]) for cue in media_data["cues"]]
+    speaker_stop = re.compile(
+        _SPEAKER_STOP.pattern
+        + rf"|\s(?=(?:لـ\s*|ل)?(?:{agencies})(?!{_WORD}))"
+        + rf"|\s(?=(?:{alternation(media_data['outlet_nouns'])})\s)"
+    )
     return Lexicon(
         verb=verb,
         lemma_of=lemma_of,
@@ -82,6 +95,10 @@ def lexicon() -> Lexicon:
         phrase_stops=re.compile(whole(alternation(data["phrase_stops"]))),
         media_noun=re.compile(rf"(?:{alternation(data['media_nouns'])})\s*$"),
         media=media,
+        speaker_stop=speaker_stop,
+        participles=frozenset(_key(word) for word in data["participles"]),
+        subject_opener=re.compile(rf"(?:{alternation(data['subject_openers'])})\s+"),
+        subject_closer=re.compile(rf"\s+(?:{alternation(data['subject_closers'])})$"),
     )
 
 
@@ -195,9 +212,13 @@ def _forward(
         return None  # «قال تعالى: ...» cites scripture
     early_medium, cursor = _skip_interjections(text, verb.end(), end)
     cursor = _skip_prepositional(text, cursor, end)
-    speaker = _speaker_phrase(text, cursor, end, mentions)
+    # «كان قد اعتبر مشروع إيران ...»: after «قد» the subject was named before the verb, and the
+    # words after it are the verb's object.
+    perfect = lex.subject_closer.search(text, max(sentence_start, verb.start() - 6), verb.start() - 1)
+    speaker = None if perfect else _speaker_phrase(text, cursor, end, mentions)
     cursor = speaker.tail if speaker else cursor
-    if speaker is None:
+    participle = _key(verb.group("verb")) in lex.participles
+    if speaker is None and not participle:
         speaker = _subject_before(text, sentence_start, verb.start(), mentions)
     if speaker is None and verb.start() > sentence_start + 5:
         speaker = _sentence_subject(text, sentence_start, verb.start(), mentions)
@@ -334,12 +355,14 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     if text[start] in QUOTE_PAIRS:  # «الكرملين» names the speaker
         close = text.find(QUOTE_PAIRS[text[start]], start + 1, min(end, start + 40))
         search_from = close + 1 if close > 0 else start + 1
-    stop = _SPEAKER_STOP.search(text, search_from, end)
+    stop = lex.speaker_stop.search(text, search_from, end)
     if stop and text[stop.start()] in QUOTE_PAIRS and lex.media_noun.search(text, start, stop.start()):
         close = text.find(QUOTE_PAIRS[text[stop.start()]], stop.start() + 1, min(end, stop.start() + 40))
         if close > 0:  # «صحيفة «ذا تايمز أوف إنديا»» is one speaker
-            stop = _SPEAKER_STOP.search(text, close + 1, end)
+            stop = lex.speaker_stop.search(text, close + 1, end)
     phrase_end = stop.start() if stop else end
+    if stop:
+        phrase_end = _named_after_place(text, stop.start(), end, mentions) or phrase_end
     for pattern in (lex.complementizer, lex.time_words, lex.phrase_stops):
         inner = pattern.search(text, start, phrase_end)
         if inner:
@@ -362,18 +385,46 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     return speaker
 
 
+def _named_after_place(text: str, position: int, end: int, mentions: list[Mention]) -> int | None:
+    """«المتحدث باسم المقاومة في أبين محمد عقيل بأن»: an office in a place followed by the person's
+    name and the complementizer is one speaker; the phrase runs to the complementizer."""
+    lex = lexicon()
+    place = re.compile(r"\s+في\s").match(text, position, end)
+    if not place or any(pattern.match(text, position + 1) for pattern, _ in lex.media):
+        return None
+    complement = lex.complementizer.search(text, place.end(), min(end, place.end() + 70))
+    if not complement or re.search(r"[،,:؛«\"“]", text[place.end() : complement.start()]):
+        return None
+    if len(text[place.end() : complement.start()].split()) > 6:
+        return None
+    if lex.time_words.search(text, place.end(), complement.start()):
+        return None
+    named = any(m.type == "PERS" and place.end() <= m.start < complement.start() for m in mentions)
+    return complement.start() if named else None
+
+
 def _subject_before(text: str, start: int, verb_start: int, mentions: list[Mention]) -> _Speaker | None:
     """«الرئيس الأوكراني فولوديمير زيلينسكي قال إن ...»: a short subject opening the sentence."""
     phrase_start, phrase_end = _trim(text, start, verb_start)
     topic = re.compile(r"(?:و)?أما\s+([^،,]{2,60})[،,]").match(text, phrase_start, phrase_end)
     if topic:  # «أما جيو جان، ...، فترى أن»: the topic is the speaker
         phrase_start, phrase_end = topic.start(1), topic.end(1)
+    lex = lexicon()
     opener = re.compile(r"(?:ولكن|لكن|و|ف)\s+").match(text, phrase_start, phrase_end)
     if opener:
         phrase_start = opener.end()
+    # «وكان المتحدث باسم الحكومة راجح بادي قد قال»: the auxiliary and «قد» frame the subject.
+    auxiliary = lex.subject_opener.match(text, phrase_start, phrase_end)
+    if auxiliary:
+        phrase_start = auxiliary.end()
+    closer = lex.subject_closer.search(text, phrase_start, phrase_end)
+    if closer:
+        phrase_end = closer.start()
     phrase = text[phrase_start:phrase_end]
     if not phrase or any(mark in phrase for mark in '،,:«»"') or not 1 <= len(phrase.split()) <= 8:
         return None
+    if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase):
+        return None  # «والدليل هو أنه كان قد اعتبر»: a clause; «هناك من يقول»: nobody in particular
     if lexicon().time_words.match(phrase):
         return None
     speaker = _Speaker(phrase_start, phrase_end, tail=verb_start)
@@ -383,16 +434,20 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
 
 def _sentence_subject(text: str, start: int, verb_start: int, mentions: list[Mention]) -> _Speaker | None:
     """«استنكر النائب منصور الظفيري العمل الإرهابي، مؤكداً أن ...»: a verb in mid-sentence with no
-    subject of its own shares the sentence's first named person or organization."""
-    for mention in mentions:
-        if start <= mention.start and mention.end <= verb_start and mention.type in ("PERS", "ORG"):
-            if _inside(mention.start - start, quoted_spans(text[start:verb_start])):
-                continue
-            speaker = _Speaker(mention.start, mention.end, mention=mention, tail=verb_start)
-            return speaker
-        if mention.start >= verb_start:
-            break
-    return None
+    subject of its own shares the sentence's first named person, else its first organization: in
+    «يكشف كابتن فريق اتحاد الرياض السابق حسين العييد ... قائلاً» the club only qualifies the captain."""
+    quoted = quoted_spans(text[start:verb_start])
+    candidates = [
+        mention
+        for mention in mentions
+        if start <= mention.start
+        and mention.end <= verb_start
+        and mention.type in ("PERS", "ORG")
+        and not _inside(mention.start - start, quoted)
+    ]
+    persons = [mention for mention in candidates if mention.type == "PERS"]
+    chosen = (persons or candidates)[:1]
+    return _Speaker(chosen[0].start, chosen[0].end, mention=chosen[0], tail=verb_start) if chosen else None
 
 
 def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> int | None:
@@ -419,7 +474,14 @@ def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> 
 def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition: bool) -> None:
     """Pick the mention that is the speaker: the last person («الرئيس الروسي فلاديمير بوتين»),
     else the first organization, else a place standing for its government («أعلنت روسيا»)."""
-    inside = [m for m in mentions if speaker.start <= m.start and m.end <= speaker.end + 1]
+    # A mention starting inside a word («رانس برس» of «فرانس برس») is a tagging slip.
+    inside = [
+        m
+        for m in mentions
+        if speaker.start <= m.start
+        and m.end <= speaker.end + 1
+        and not (m.start > 0 and re.match(_WORD, text[m.start - 1]))
+    ]
     words = text[speaker.start : speaker.end].split() or [""]
     first_word = _key(words[0].strip("«»\"'“”"))
     first_word = (
@@ -492,9 +554,18 @@ def _quote(
         span_start, span_end = (
             (speaker.mention.start, speaker.mention.end) if speaker.mention else (speaker.start, speaker.end)
         )
+        entity = speaker.mention.entity if speaker.mention else None
+        # «محمد عقيل بأن»: a name tagged with the complementizer after it loses that word, and
+        # its made-up key with it.
+        tail = re.compile(rf"\s+{whole(lexicon().complementizer.pattern)}$").search(
+            text, span_start, span_end
+        )
+        if tail:
+            span_end = tail.start()
+            entity = None if entity and entity.startswith("local:") else entity
         quote.speaker_start, quote.speaker_end = span_start, span_end
         quote.speaker_text = text[span_start:span_end]
-        quote.speaker = speaker.mention.entity if speaker.mention else None
+        quote.speaker = entity
     return quote
 
 
