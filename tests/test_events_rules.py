@@ -284,3 +284,59 @@ def test_the_last_letter_of_a_noun_is_no_preposition():
 def test_protesters_named_by_nationality_are_not_their_state():
     [event] = coded("اندلعت تظاهرات العراقيين عام 2011 احتجاجا على الفساد.", dates=[("عام 2011", "2011")])
     assert (event.type, event.actors) == ("PROTEST", [])
+
+
+def test_insurance_claims_are_no_demand():
+    found = coded("وتكبدت شركات التأمين مطالبات مالية بلغت عشرة مليارات ريال خلال النصف الأول 2015.")
+    assert [e for e in found if e.type == "REQUEST"] == []
+
+
+def test_a_date_of_the_first_item_of_a_list_is_not_the_next_items():
+    found = coded(
+        "ونفذت الخلية حوادث منها استهداف المصلين بداية العام الحالي، وإطلاق النار على الشرطة في الرياض.",
+        [("الشرطة", "ORG", "local:ORG:الشرطه")],
+        [("بداية العام الحالي", "2015-01-01")],
+    )
+    shooting = next(e for e in found if e.mode == "firearms")
+    assert (shooting.recipients, shooting.begin) == (["local:ORG:الشرطه"], None)
+
+
+def test_a_noun_recipient_stays_inside_its_phrase():
+    found = coded(
+        "وحملة مقاطعة المنتجات الإسرائيلية تضر بنتنياهو منذ أشهر.",
+        [("نتنياهو", "PERS", "Q43723")],
+        [("منذ أشهر", "2015-05-01")],
+    )
+    assert [e.recipients for e in found if e.type == "PROTEST"] in ([], [[]])
+
+
+def test_a_friendly_match_is_no_meeting():
+    found = coded(
+        "ويخوض الفريق اللقاء الودي الثاني أمام فريق تركي الخميس المقبل.",
+        dates=[("الخميس المقبل", "2015-08-06")],
+    )
+    assert found == []
+
+
+def test_a_postponed_visit_is_not_a_visit_that_happened():
+    [event] = coded(
+        "تأجيل زيارة ظريف إلى تركيا",
+        [("ظريف", "PERS", "Q3393"), ("تركيا", "LOC", "Q43")],
+    )
+    assert (event.type, event.factuality) == ("CONSULT", "planned")
+
+
+def test_attacking_an_idea_is_criticism():
+    [event] = coded(
+        "وهاجم جوردون فكرة أن هناك اتفاقا دائما بين البلدين.",
+        [("جوردون", "PERS", "local:PERS:جوردون")],
+    )
+    assert (event.type, event.mode, event.actors) == ("ACCUSE", "disapprove", ["local:PERS:جوردون"])
+
+
+def test_a_plural_verb_takes_the_name_after_it_as_its_object():
+    [event] = coded(
+        "والليبراليون هاجموا أورين علنا لانحيازه.",
+        [("أورين", "PERS", "local:PERS:مايكل اورين")],
+    )
+    assert (event.type, event.actors, event.recipients) == ("ACCUSE", [], ["local:PERS:مايكل اورين"])

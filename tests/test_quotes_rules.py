@@ -92,3 +92,71 @@ def test_an_office_in_a_place_followed_by_the_name_is_one_speaker():
 def test_a_statement_in_a_place_is_still_a_medium():
     [quote] = quoted("وقال الوزير في بيان إن الحكومة ستعود إلى العاصمة.")
     assert (quote.speaker_text, quote.medium) == ("الوزير", "بيان")
+
+
+def test_a_verb_with_no_subject_does_not_take_a_name_from_the_middle_of_its_sentence():
+    [quote] = quoted(
+        "وأدانت الهيئة المشتركة بشدة دخول الوزير المتطرف، أوري أرئيل، لباحات المسجد، وقالت: «إن هدفه تغيير الوضع القائم».",
+        (("أوري أرئيل", "PERS", "local:PERS:اوري ارئيل"),),
+    )
+    assert quote.speaker_text is None
+
+
+def test_a_clause_with_prepositions_before_the_verb_is_no_subject():
+    [quote] = quoted("فركت الطاسة من بقايا العجين ووضعتها على فمها وقالت: تخبر عن صديق لأبيك.")
+    assert quote.speaker_text is None
+
+
+def test_a_negated_clause_before_the_verb_is_no_subject():
+    [quote] = quoted("ولم يكذب الشاعر عندما قال: «مضناك جفاه مرقده».")
+    assert quote.speaker_text is None
+
+
+def test_an_agency_after_its_outlet_noun_is_the_speaker():
+    [quote] = quoted("جمدت تركيا أموال الرئيس السابق، على ما أعلنت وكالة الأناضول للأنباء الجمعة.")
+    assert quote.speaker_text == "وكالة الأناضول للأنباء"
+
+
+def test_a_participle_after_a_quote_goes_on_with_its_speaker():
+    found = quoted(
+        "زار بحاح الجرحى.وأشارت مصادر إعلامية إلى أن مسؤولين رافقوا الوفد، مشيرة إلى أن بحاح يحمل خطة.",
+        (("بحاح", "PERS", "local:PERS:خالد بحاح"),),
+    )
+    assert [q.speaker_text for q in found] == ["مصادر إعلامية", "مصادر إعلامية"]
+
+
+def test_a_kunya_stays_with_the_name():
+    [quote] = quoted(
+        "واستثمرت ام محمد الإجازة بتعليم أبنائها اللغة، موضحة أن على الأسر تنظيم الوقت.",
+        (("محمد", "PERS", "local:PERS:محمد"),),
+    )
+    assert (quote.speaker_text, quote.speaker) == ("ام محمد", None)
+
+
+def test_drawing_attention_is_part_of_the_verb():
+    found = quoted("وقال الوزير إن المشروع اكتمل، لافتا الانتباه إلى أن الافتتاح قريب.")
+    assert [(q.speaker_text, q.text) for q in found] == [
+        ("الوزير", "المشروع اكتمل"),
+        ("الوزير", "الافتتاح قريب"),
+    ]
+
+
+def test_a_person_named_since_the_last_quote_stops_its_speaker_going_on():
+    found = quoted(
+        "وأكد المواطن عبدالله الحسيني أن الشاطئ جميل. من جهته وصف إبراهيم الصاعدي الشاطئ بأنه الأول. وأضاف أن رماله ناعمة.",
+        (
+            ("عبدالله الحسيني", "PERS", "local:PERS:عبدالله الحسيني"),
+            ("إبراهيم الصاعدي", "PERS", "local:PERS:ابراهيم الصاعدي"),
+        ),
+    )
+    assert [q.speaker_text for q in found] == ["عبدالله الحسيني", None]
+
+
+def test_not_revealing_a_name_is_no_quote():
+    found = quoted("وقال المصدر، الذي طلب عدم كشف اسمه، “تم تأجيل الزيارة إلى موعد لاحق”.")
+    assert [q.verb for q in found if q.verb == "كشف"] == []
+
+
+def test_a_verb_followed_by_another_reporting_verb_leaves_the_quote_to_it():
+    found = quoted("وأضاف الوزير أن الأمن مستتب، وأردف يقول «إن من فقدناهم شهداء».")
+    assert all(q.speaker_text != "يقول" for q in found)

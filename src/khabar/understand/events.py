@@ -54,6 +54,7 @@ class Lexicon:
     trigger_of: dict[str, Trigger]
     refinements: list[tuple[str, str, re.Pattern[str]]]
     speech_types: frozenset[str]
+    sense_shifts: list[tuple[frozenset[str], Trigger, re.Pattern[str]]]
     light_verb: re.Pattern[str]
     carries_date: re.Pattern[str]
     frame_verb: re.Pattern[str]
@@ -126,6 +127,14 @@ def lexicon() -> Lexicon:
         trigger_of=trigger_of,
         refinements=[(r["type"], r["mode"], words(r["words"])) for r in data["mode_refinements"]],
         speech_types=frozenset(data["speech_types"]),
+        sense_shifts=[
+            (
+                frozenset(_key(form) for form in shift["forms"]),
+                Trigger(shift["type"], shift["mode"], "verb"),
+                words(shift["cues"]),
+            )
+            for shift in data["sense_shifts"]
+        ],
         light_verb=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['light_verbs'])})(?!{_WORD})"),
         carries_date=re.compile(
             rf"(?<!{_WORD})[وف]?(?:{alternation(data['light_verbs'] + data['casualty_verbs'])})(?!{_WORD})"
@@ -184,6 +193,7 @@ def annotate(article: Article) -> None:
         for match, trigger in found:
             if any(a <= match.start() < b for a, b in taken):
                 continue
+            trigger = _sense(text, match, trigger, local, end)
             if any(m.start <= match.start() < m.end and m.type in ("PERS", "ORG") for m in local):
                 continue  # «لقاء» in a person's name, «إغاثة» in an organization's
             if trigger.pos == "verb" and lex.masdar_before.search(
@@ -215,6 +225,23 @@ def annotate(article: Article) -> None:
                 continue  # «وتأتي الزيارة»: the visit already told, not a new event
             article.events.append(event)
             taken.append((match.start(), match.end()))
+
+
+def _sense(text: str, match: re.Match[str], trigger: Trigger, mentions: list[Mention], end: int) -> Trigger:
+    """«وهاجم جوردون فكرة أن»، «هاجموا أورين علناً»: an attack on a person or an idea is criticism."""
+    if trigger.pos != "verb":
+        return trigger
+    key = _key(match.group("verb"))
+    for forms, shifted, cues in lexicon().sense_shifts:
+        if key not in forms:
+            continue
+        following = text[match.end() : end].split()[:3]
+        if cues.search(" ".join(following)):
+            return shifted
+        close = match.end() + len(" ".join(following[:2])) + 1
+        if any(m.type == "PERS" and match.end() <= m.start <= close for m in mentions):
+            return shifted
+    return trigger
 
 
 def _with_states(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -354,6 +381,8 @@ def _participants(
             return actor or gentilic_after(text, match.end(), end), before[-1]
     actor: Mention | None = None
     conjoined = trigger.pos == "verb" and match.start("verb") > match.start()
+    # A verb before its subject is singular: after «هاجموا» the name is the one attacked.
+    plural = trigger.pos == "verb" and _key(match.group("verb")).endswith("وا")
     office = _office_of(text, match, after)
     if relative:
         actor = None
@@ -366,6 +395,7 @@ def _participants(
         # in between shows the mention is not the subject.
         if (
             first is not None
+            and not plural
             and len(between.split()) <= 4
             and not lex.not_subject.search(between)
             # «المدير الإقليمي للحملة الوطنية السعودية»: the name sits in a genitive phrase
@@ -387,8 +417,12 @@ def _participants(
     for mention in after:
         if mention is actor or mention.start < anchor or (actor and mention.entity == actor.entity):
             continue
-        if re.search(r"[،,؛]", text[anchor : mention.start]) or _words(text, anchor, mention.start) > 4:
-            break  # «مبعوث الأمم المتحدة إلى سوريا» after a comma is another clause
+        # «مبعوث الأمم المتحدة إلى سوريا» after a comma is another clause; a noun's recipient sits
+        # in its own phrase («زيارة دولة إلى أذربيجان»), not after the next verb («حملة مقاطعة
+        # المنتجات تضر بنتنياهو»).
+        reach = 4 if trigger.pos == "verb" else 2
+        if re.search(r"[،,؛]", text[anchor : mention.start]) or _words(text, anchor, mention.start) > reach:
+            break
         if _preposition_before(text, mention, lex.recipient_preposition):
             recipient = mention
             break
@@ -534,10 +568,10 @@ def _when(
         after = [d for d in after if _words(text, match.end(), d.start) <= reach]
     if after:
         return after[0]
-    # «قمة كامب ديفيد في 14 مايو، كما رحب»: a date before a new clause is the earlier clause's.
-    before = [
-        d for d in inside if d.end <= match.start() and not _CLAUSE_BREAK.search(text, d.end, match.start())
-    ]
+    # «قمة كامب ديفيد في 14 مايو، كما رحب»: a date before a new clause is the earlier clause's;
+    # the «و» of «وإطلاق النار» is the trigger's own.
+    core = match.start("noun") if match.group("noun") else match.start("verb")
+    before = [d for d in inside if d.end <= match.start() and not _CLAUSE_BREAK.search(text, d.end, core + 1)]
     if not speech:
         before = [d for d in before if open_between(d.end, match.start())]
     if not before:

@@ -29,6 +29,8 @@ from khabar.understand.sentences import trim as _trim
 # Quote marks that open and close spans (guillemets, straight and curly double quotes).
 QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”"}
 MAX_SPEAKER_WORDS = 12
+# A verb with no subject of its own takes a name only this close to the start of its sentence.
+SUBJECT_REACH = 3
 # A guillemet span of this many words or fewer, with no reporting verb, is a name or a scare quote.
 NAME_MAX_WORDS = 3
 
@@ -56,6 +58,11 @@ class Lexicon:
     participles: frozenset[str]
     subject_opener: re.Pattern[str]
     subject_closer: re.Pattern[str]
+    idiom_object: re.Pattern[str]
+    not_reporting_before: re.Pattern[str]
+    kunya_before: re.Pattern[str]
+    bare_agency: re.Pattern[str]
+    outlet_noun_before: re.Pattern[str]
 
 
 @cache
@@ -76,10 +83,9 @@ def lexicon() -> Lexicon:
     # «لفرانس برس» after a speaker is who was told: a medium, never part of the speaker.
     media = [(re.compile(rf"(?:لـ\s*|ل)(?P<name>{agencies})(?!{_WORD})"), None)]
     media += [(re.compile(cue["pattern"]), cue["medium"]) for cue in media_data["cues"]]
+    outlets = alternation(media_data["outlet_nouns"])
     speaker_stop = re.compile(
-        _SPEAKER_STOP.pattern
-        + rf"|\s(?=(?:لـ\s*|ل)?(?:{agencies})(?!{_WORD}))"
-        + rf"|\s(?=(?:{alternation(media_data['outlet_nouns'])})\s)"
+        _SPEAKER_STOP.pattern + rf"|\s(?=(?:لـ\s*|ل)(?:{agencies})(?!{_WORD}))" + rf"|\s(?=(?:{outlets})\s)"
     )
     return Lexicon(
         verb=verb,
@@ -99,6 +105,11 @@ def lexicon() -> Lexicon:
         participles=frozenset(_key(word) for word in data["participles"]),
         subject_opener=re.compile(rf"(?:{alternation(data['subject_openers'])})\s+"),
         subject_closer=re.compile(rf"\s+(?:{alternation(data['subject_closers'])})$"),
+        idiom_object=re.compile(rf"\s*{whole(alternation(data['idiom_objects']))}"),
+        not_reporting_before=re.compile(rf"{whole(alternation(data['not_reporting_before']))}\s+$"),
+        kunya_before=re.compile(rf"{whole(alternation(data['kunya']))}\s+$"),
+        bare_agency=re.compile(rf"\s(?:{agencies})(?!{_WORD})"),
+        outlet_noun_before=re.compile(rf"(?:{outlets})$"),
     )
 
 
@@ -136,7 +147,7 @@ def annotate(article: Article) -> None:
             quotes.append(quote)
             speakers.append(speaker)
     _resolve_unnamed(text, quotes, speakers)
-    _continue_speakers(quotes)
+    _continue_speakers(quotes, mentions)
     article.quotes = quotes
 
 
@@ -154,6 +165,8 @@ def _sentence_quotes(
         lemma = lex.lemma_of.get(_key(match.group("verb")))
         if lemma is None:
             continue
+        if lex.not_reporting_before.search(text, max(start, match.start() - 8), match.start()):
+            continue  # «طلب عدم كشف اسمه»
         limit = verbs[index + 1].start() if index + 1 < len(verbs) else end
         before = text[start : match.start()]
         frame = lex.frame.search(before)
@@ -163,7 +176,7 @@ def _sentence_quotes(
                 found.append(framed)
                 taken_until = framed[0].speaker_end or match.end()
             continue
-        result = _forward(text, match, lemma, start, end, limit, quoted, mentions)
+        result = _forward(text, match, lemma, start, end, limit, quoted, mentions, bool(found))
         if result:
             quote, head = result
             found.append((quote, head))
@@ -205,12 +218,15 @@ def _forward(
     limit: int,
     quoted: list[tuple[int, int]],
     mentions: list[Mention],
+    follows_quote: bool = False,
 ) -> tuple[Quote, _Speaker | None] | None:
     """A verb followed by its speaker, medium and then «: «...»» or «أن ...»."""
     lex = lexicon()
     if lex.sacred.match(text, verb.end()):
         return None  # «قال تعالى: ...» cites scripture
     early_medium, cursor = _skip_interjections(text, verb.end(), end)
+    idiom = lex.idiom_object.match(text, cursor)
+    cursor = idiom.end() if idiom else cursor  # «لافتاً الانتباه إلى أن»
     cursor = _skip_prepositional(text, cursor, end)
     # «كان قد اعتبر مشروع إيران ...»: after «قد» the subject was named before the verb, and the
     # words after it are the verb's object.
@@ -220,8 +236,10 @@ def _forward(
     participle = _key(verb.group("verb")) in lex.participles
     if speaker is None and not participle:
         speaker = _subject_before(text, sentence_start, verb.start(), mentions)
-    if speaker is None and verb.start() > sentence_start + 5:
-        speaker = _sentence_subject(text, sentence_start, verb.start(), mentions)
+    # «وأشارت مصادر إلى أن ...، مشيرة إلى أن»: a participle after a quote of its sentence goes on
+    # with that quote's speaker.
+    if speaker is None and verb.start() > sentence_start + 5 and not (participle and follows_quote):
+        speaker = _sentence_subject(text, sentence_start, verb.start(), mentions, participle)
     medium, cursor = _skip_interjections(text, cursor, end)
     medium = medium or early_medium
     rest = text[cursor:end]
@@ -349,8 +367,8 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     complement = lex.complementizer.match(text, start)
     if complement or lex.time_words.match(text, start) or lex.prepositional.match(text, start):
         return None
-    if lex.not_speakers.match(text, start):
-        return None
+    if lex.not_speakers.match(text, start) or lex.verb.match(text, start):
+        return None  # «وأردف يقول»: the next verb carries the quote
     search_from = start
     if text[start] in QUOTE_PAIRS:  # «الكرملين» names the speaker
         close = text.find(QUOTE_PAIRS[text[start]], start + 1, min(end, start + 40))
@@ -363,6 +381,12 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     phrase_end = stop.start() if stop else end
     if stop:
         phrase_end = _named_after_place(text, stop.start(), end, mentions) or phrase_end
+    # «أفادت وزارة الصحة فرانس برس»: an agency after the speaker is who was told, unless an
+    # outlet noun opens it («وكالة الأناضول»).
+    for agency in lex.bare_agency.finditer(text, start, phrase_end):
+        if not lex.outlet_noun_before.search(text, start, agency.start()):
+            phrase_end = agency.start()
+            break
     for pattern in (lex.complementizer, lex.time_words, lex.phrase_stops):
         inner = pattern.search(text, start, phrase_end)
         if inner:
@@ -423,8 +447,11 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     phrase = text[phrase_start:phrase_end]
     if not phrase or any(mark in phrase for mark in '،,:«»"') or not 1 <= len(phrase.split()) <= 8:
         return None
-    if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase):
+    bare = phrase[1:] if phrase[:1] in "وف" else phrase
+    if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase) or lex.not_speakers.match(bare):
         return None  # «والدليل هو أنه كان قد اعتبر»: a clause; «هناك من يقول»: nobody in particular
+    if lex.verb.fullmatch(phrase) or lex.prepositional.search(phrase):
+        return None  # «وأردف يقول»; «فركت الطاسة من بقايا العجين»: a clause, not a subject
     if lexicon().time_words.match(phrase):
         return None
     speaker = _Speaker(phrase_start, phrase_end, tail=verb_start)
@@ -432,7 +459,9 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     return speaker
 
 
-def _sentence_subject(text: str, start: int, verb_start: int, mentions: list[Mention]) -> _Speaker | None:
+def _sentence_subject(
+    text: str, start: int, verb_start: int, mentions: list[Mention], participle: bool = False
+) -> _Speaker | None:
     """«استنكر النائب منصور الظفيري العمل الإرهابي، مؤكداً أن ...»: a verb in mid-sentence with no
     subject of its own shares the sentence's first named person, else its first organization: in
     «يكشف كابتن فريق اتحاد الرياض السابق حسين العييد ... قائلاً» the club only qualifies the captain."""
@@ -445,9 +474,32 @@ def _sentence_subject(text: str, start: int, verb_start: int, mentions: list[Men
         and mention.type in ("PERS", "ORG")
         and not _inside(mention.start - start, quoted)
     ]
-    persons = [mention for mention in candidates if mention.type == "PERS"]
-    chosen = (persons or candidates)[:1]
-    return _Speaker(chosen[0].start, chosen[0].end, mention=chosen[0], tail=verb_start) if chosen else None
+    if participle:
+        persons = [mention for mention in candidates if mention.type == "PERS"]
+        chosen = (persons or candidates)[:1]
+    else:
+        # «وأدانت الهيئة دخول الوزير فلان ... وقالت»: a verb with no subject shares the subject of
+        # the sentence's opening verb, named right after it, never a name further on.
+        chosen = [m for m in candidates[:1] if _words(text, start, m.start) <= SUBJECT_REACH]
+    if not chosen:
+        return None
+    return _kunya(text, _Speaker(chosen[0].start, chosen[0].end, mention=chosen[0], tail=verb_start))
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())
+
+
+def _kunya(text: str, speaker: _Speaker) -> _Speaker:
+    """«أم محمد»: a name cut from its kunya gets it back, and loses the key made from the cut name."""
+    kunya = lexicon().kunya_before.search(text, max(0, speaker.start - 5), speaker.start)
+    if kunya and speaker.mention is not None:
+        mention = speaker.mention
+        entity = None if (mention.entity or "").startswith("local:") else mention.entity
+        start = kunya.start()
+        speaker.mention = Mention(start, mention.end, text[start : mention.end], mention.type, entity)
+        speaker.start = start
+    return speaker
 
 
 def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> int | None:
@@ -584,11 +636,16 @@ def _resolve_unnamed(text: str, quotes: list[Quote], speakers: list[_Speaker | N
                 break
 
 
-def _continue_speakers(quotes: list[Quote]) -> None:
-    """«وأضاف أن ...» has no subject: it continues the previous quote's speaker."""
+def _continue_speakers(quotes: list[Quote], mentions: list[Mention]) -> None:
+    """«وأضاف أن ...» has no subject: it continues the previous quote's speaker, unless another
+    person was named in between («من جهته وصف إبراهيم الصاعدي الشاطئ ... وأضاف أن»)."""
     previous: Quote | None = None
     for quote in quotes:
-        if quote.speaker_text is None and previous is not None:
+        if (
+            quote.speaker_text is None
+            and previous is not None
+            and not any(m.type == "PERS" and previous.end < m.start < quote.start for m in mentions)
+        ):
             quote.speaker = previous.speaker
             quote.speaker_text = previous.speaker_text
             quote.speaker_start = previous.speaker_start
