@@ -340,3 +340,76 @@ def test_a_plural_verb_takes_the_name_after_it_as_its_object():
         [("أورين", "PERS", "local:PERS:مايكل اورين")],
     )
     assert (event.type, event.actors, event.recipients) == ("ACCUSE", [], ["local:PERS:مايكل اورين"])
+
+
+def test_a_visiting_delegation_comes_from_its_university():
+    found = coded(
+        "وجاء ذلك خلال زيارة وفد من جامعة واشنطن للحملة الوطنية أمس.",
+        [("جامعة واشنطن", "ORG", "local:ORG:جامعه واشنطن")],
+        [("أمس", "2015-07-31")],
+    )
+    assert [e.recipients for e in found if e.type == "CONSULT"] in ([], [[]])
+
+
+def test_a_name_cut_at_a_quote_mark_is_no_party():
+    [event] = coded(
+        "اتهمت منظمة “هيومن رايتس ووتش” المتمردين بارتكاب جرائم حرب.",
+        [("منظمة “", "ORG", "local:ORG:منظمه “"), ("هيومن رايتس ووتش", "ORG", "Q184817")],
+    )
+    assert (event.type, event.actors) == ("ACCUSE", ["Q184817"])
+
+
+def test_a_deal_that_endangers_an_ally_is_no_threat():
+    found = coded("وقال إن هذا اتفاق يهدد حليفتنا إسرائيل.", [("إسرائيل", "LOC", "Q801")])
+    assert [e for e in found if e.type == "THREATEN"] == []
+
+
+def test_a_name_after_a_school_is_the_schools_name_not_the_shelling_side():
+    [event] = coded(
+        "كما قصفت مدرسة الحسين التي يتخذها المسلحون قاعدة لهم أمس.",
+        [("الحسين", "PERS", "local:PERS:الحسين")],
+        [("أمس", "2015-07-31")],
+    )
+    assert (event.type, event.actors) == ("ASSAULT", [])
+
+
+def test_a_cast_list_is_no_meeting():
+    found = coded(
+        "بمشاركة كل من محمد كريم، ولقاء سويدان، وهو من تأليف يوسف معاطي.",
+        [("سويدان", "PERS", "local:PERS:سويدان")],
+    )
+    assert found == []
+
+
+def test_a_date_after_a_new_clause_is_not_the_clashes():
+    found = coded(
+        "وشهدت المدينة أهم الاشتباكات خلال الحرب الأهلية، وبعد أحداث 11 سبتمبر أصبحت مركزاً.",
+        [("المدينة", "ORG", "local:ORG:المدينه")],
+        [("11 سبتمبر", "2015-09-11")],
+    )
+    assert [(e.begin, e.factuality) for e in found if e.type == "ASSAULT"] in ([], [(None, "happened")])
+
+
+def test_attacking_a_party_is_criticism():
+    [event] = coded(
+        "ويستغل المرشحون الاتفاق للهجوم على الحزب الديمقراطي منذ أسبوع.",
+        dates=[("منذ أسبوع", "2015-07-25")],
+    )
+    assert (event.type, event.mode) == ("ACCUSE", "disapprove")
+
+
+def test_in_a_relative_clause_the_name_after_a_resumptive_pronoun_is_the_subject():
+    found = coded(
+        "وجاء الاستفتاء الذي دعا إليه تسيبراس ليقول الشعب كلمته.",
+        [("تسيبراس", "PERS", "Q7235")],
+    )
+    assert [(e.actors, e.recipients) for e in found if e.type == "REQUEST"] == [(["Q7235"], [])]
+
+
+def test_criticism_is_not_dated_by_the_dismissal_that_followed_it():
+    found = coded(
+        "أقالت الرئيسة اليوم الثلاثاء وزير الصحة بعد الانتقادات التي وجهت له.",
+        [("الرئيسة", "PERS", "local:PERS:الرئيسه")],
+        [("اليوم الثلاثاء", "2015-08-04")],
+    )
+    assert [e.begin for e in found if e.type == "ACCUSE"] in ([], [None])

@@ -29,6 +29,7 @@ from khabar.understand.states import as_state, gentilic_after, state_mentions, s
 WINDOW = 90
 # A date after a noun trigger belongs to it only this close («زيارة دولة إلى أذربيجان في 18 أغسطس»).
 NOUN_PHRASE_WORDS = 6
+_QUOTE_MARKS = re.compile('[«»“”"]')
 _CLAUSE_BREAK = re.compile(r"[،,؛]\s*(?:و|ف|كما|ثم)|؛")
 
 
@@ -72,6 +73,8 @@ class Lexicon:
     adjunct_before: re.Pattern[str]
     deputy_before: re.Pattern[str]
     title_before: re.Pattern[str]
+    place_head_before: re.Pattern[str]
+    resumptive: re.Pattern[str]
     denied: re.Pattern[str]
     hypothetical: re.Pattern[str]
     hypothetical_present: re.Pattern[str]
@@ -130,7 +133,7 @@ def lexicon() -> Lexicon:
         sense_shifts=[
             (
                 frozenset(_key(form) for form in shift["forms"]),
-                Trigger(shift["type"], shift["mode"], "verb"),
+                Trigger(shift["type"], shift["mode"], shift["pos"]),
                 words(shift["cues"]),
             )
             for shift in data["sense_shifts"]
@@ -156,6 +159,10 @@ def lexicon() -> Lexicon:
         not_subject=words(data["not_subject_words"]),
         adjunct_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['adjunct_before'])})\s+$"),
         deputy_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['deputy_words'])})\s+$"),
+        place_head_before=re.compile(
+            rf"(?<!{_WORD})[وفبل]?(?:ال)?(?:{alternation(data['place_heads'])})\s+$"
+        ),
+        resumptive=re.compile(rf"(?:{alternation(data['resumptive'])})"),
         title_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['title_words'])})\s+(?:لـ\s*|ل)$"),
         denied=words(cues["denied_before"]),
         hypothetical=words(cues["hypothetical_before"]),
@@ -229,13 +236,15 @@ def annotate(article: Article) -> None:
 
 def _sense(text: str, match: re.Match[str], trigger: Trigger, mentions: list[Mention], end: int) -> Trigger:
     """«وهاجم جوردون فكرة أن»، «هاجموا أورين علناً»: an attack on a person or an idea is criticism."""
-    if trigger.pos != "verb":
-        return trigger
-    key = _key(match.group("verb"))
+    key = _key(match.group("noun") or match.group("verb"))
     for forms, shifted, cues in lexicon().sense_shifts:
-        if key not in forms:
+        if key not in forms or shifted.pos != trigger.pos:
             continue
         following = text[match.end() : end].split()[:3]
+        if trigger.pos == "noun":  # «للهجوم على الحزب الديمقراطي»
+            if following[:1] in (["على"], ["علي"]) and cues.search(" ".join(following[1:])):
+                return shifted
+            continue
         if cues.search(" ".join(following)):
             return shifted
         close = match.end() + len(" ".join(following[:2])) + 1
@@ -344,6 +353,8 @@ def _participants(
     # Participants are people, organizations and linked places standing for states («روسيا»);
     # an unlinked town («أبها») is where things happen, not who does them.
     mentions = [m for m in mentions if m.type in ("PERS", "ORG") or (m.type == "LOC" and _linked(m))]
+    # «منظمة “»: a mention cut at a quote mark is a tagging slip, not a party.
+    mentions = [m for m in mentions if not _QUOTE_MARKS.search(m.text)]
     before = [m for m in mentions if low <= m.start and m.end <= match.start()]
     after = [m for m in mentions if match.end() <= m.start and m.end <= high]
     # «نائب خادم الحرمين الشريفين»: the one named is not the one acting.
@@ -352,6 +363,7 @@ def _participants(
         m
         for m in after
         if not lex.deputy_before.search(text, max(start, m.start - 12), m.start)
+        and not lex.place_head_before.search(text, max(start, m.start - 12), m.start)
         and not _adjective_state(text, match.end(), m)
     ]
     # A comma between the trigger and a mention before it usually ends the actor's clause.
@@ -385,7 +397,12 @@ def _participants(
     plural = trigger.pos == "verb" and _key(match.group("verb")).endswith("وا")
     office = _office_of(text, match, after)
     if relative:
+        # «الاستفتاء الذي دعا إليه تسيبراس»: after a resumptive pronoun the name is the subject.
         actor = None
+        if trigger.pos == "verb" and bare_after:
+            between = text[match.end() : bare_after[0].start].split()
+            if len(between) == 1 and lex.resumptive.fullmatch(between[0]):
+                actor = bare_after[0]
     elif office is not None:
         actor = office  # «رحب الأمين العام لجامعة الدول العربية»: the League welcomes
     elif trigger.pos == "verb":
@@ -424,6 +441,10 @@ def _participants(
         if re.search(r"[،,؛]", text[anchor : mention.start]) or _words(text, anchor, mention.start) > reach:
             break
         if _preposition_before(text, mention, lex.recipient_preposition):
+            if trigger.type == "CONSULT" and re.search(
+                r"(?<!\S)من\s*$", text[max(0, mention.start - 5) : mention.start]
+            ):
+                break  # «زيارة وفد من جامعة واشنطن»: where the visitors come from
             recipient = mention
             break
         if (
@@ -560,7 +581,13 @@ def _when(
     def open_between(a: int, b: int) -> bool:
         return not any(a <= point < b for point in barriers)
 
-    after = [d for d in inside if d.start >= match.end() and open_between(match.end(), d.start)]
+    after = [
+        d
+        for d in inside
+        if d.start >= match.end()
+        and open_between(match.end(), d.start)
+        and not _CLAUSE_BREAK.search(text, match.end(), d.start)
+    ]
     if trigger.pos == "noun":  # «التفجير وانتشرت صوره منذ يومين»: past the noun phrase
         # «الهجوم الذي وقع في سوروتش في 20 يوليو»: a relative clause still tells of the noun.
         head = " ".join(text[match.end() : end].split()[:3])
@@ -576,12 +603,13 @@ def _when(
         before = [d for d in before if open_between(d.end, match.start())]
     if not before:
         return None
-    if (
-        not speech
-        and trigger.pos == "noun"
-        and not lex.carries_date.search(text, max(start, before[-1].start - 60), before[-1].start)
-    ):
-        return None
+    if trigger.pos == "noun":
+        window = max(start, before[-1].start - 60)
+        carried = lex.carries_date.search(text, window, before[-1].start)
+        # «أعلن ... الجمعة أن هدفه إقناع موسكو»: a demand made in a statement is dated by it.
+        said = speech and quote_lexicon().verb.search(text, window, before[-1].start)
+        if not (carried or said):
+            return None
     return before[-1]
 
 
