@@ -15,7 +15,7 @@ from khabar.understand.ner.coref import local_key, role_before, same_person
 from khabar.understand.ner.linking import link
 from khabar.understand.ner.recognize import recognize
 from khabar.understand.ner.tokens import Token, tokenize
-from khabar.understand.normalize import normalize
+from khabar.understand.normalize import normalize, normalize_word
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def _outside_dates(
 
 def find_entities(text: str) -> tuple[list[Mention], list[Entity]]:
     tokens = tokenize(text)
-    spans = recognize(text)
+    spans = recognize(text, tokens)
     linked: list[CanonicalEntity | None] = []
     for span in spans:
         canonical = link(text[span.start : span.end], span.type)
@@ -133,7 +133,7 @@ def _role_mentions(
     if not by_first:
         return []
     covered = [(m.start, m.end) for m in mentions]
-    norms = [normalize(t.text) for t in tokens]
+    norms = [normalize_word(t.text) for t in tokens]
     found: list[Mention] = []
     for i, norm in enumerate(norms):
         first = norm if norm in by_first else norm[1:] if norm[:1] in "وفل" and norm[1:] in by_first else None

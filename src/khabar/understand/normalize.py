@@ -9,6 +9,7 @@ word — never a light stemmer, which turns «بوتين» into «بوت».
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Hamza-bearing alefs and wasla fold to bare alef; alef maqsura to yaa; taa marbuta to haa.
 _FOLD = str.maketrans(
@@ -36,6 +37,12 @@ def normalize(text: str) -> str:
     if not text:
         return ""
     return _DIACRITICS.sub("", text).translate(_FOLD)
+
+
+@lru_cache(maxsize=200_000)
+def normalize_word(word: str) -> str:
+    """``normalize`` for one token, remembered: news repeats its words, and every step normalizes them."""
+    return normalize(word)
 
 
 def strip_clitics(token: str, known: frozenset[str] | set[str] | None = None) -> str:

@@ -65,16 +65,13 @@ def _base(token: str) -> str:
 
 def document_features(document: list[list[str]], first_pass: list[list[str]]) -> list[list[list[str]]]:
     """Second-pass attributes for every sentence of one document, given the first-pass tags."""
-    bases = [[_base(token) for token in tokens] for tokens in document]
-    memory: dict[str, dict[str, int]] = {}
-    for tokens, sentence_bases, tags in zip(document, bases, first_pass, strict=True):
-        for token, base, tag in zip(tokens, sentence_bases, tags, strict=True):
-            if len(token) > 2 and token[0].isalpha():
-                counts = memory.setdefault(base, {})
-                kind = tag[2:] or "O"
-                counts[kind] = counts.get(kind, 0) + 1
+    readings = iter(
+        elsewhere_readings(
+            [token for tokens in document for token in tokens], [tag for tags in first_pass for tag in tags]
+        )
+    )
     result: list[list[list[str]]] = []
-    for tokens, sentence_bases, tags in zip(document, bases, first_pass, strict=True):
+    for tokens, tags in zip(document, first_pass, strict=True):
         sentence = second_pass_attributes(tokens)
         n = len(tokens)
         for i, attrs in enumerate(sentence):
@@ -83,13 +80,33 @@ def document_features(document: list[list[str]], first_pass: list[list[str]]) ->
                 attrs.append("-1:p=" + tags[i - 1])
             if i + 1 < n:
                 attrs.append("1:p=" + tags[i + 1])
-            seen = memory.get(sentence_bases[i])
-            if seen:
-                reading = _elsewhere(seen, tags[i][2:] or "O")
-                if reading:
-                    attrs.append("d=" + reading)
+            reading = next(readings)
+            if reading:
+                attrs.append("d=" + reading)
         result.append(sentence)
     return result
+
+
+def elsewhere_readings(tokens: list[str], tags: list[str]) -> list[str | None]:
+    """For each token of a document, what the first pass made of the same word elsewhere in it."""
+    keys = [_memory_key(token) for token in tokens]
+    memory: dict[str, dict[str, int]] = {}
+    for (base, counted), tag in zip(keys, tags, strict=True):
+        if counted:
+            counts = memory.setdefault(base, {})
+            kind = tag[2:] or "O"
+            counts[kind] = counts.get(kind, 0) + 1
+    readings: list[str | None] = []
+    for (base, _), tag in zip(keys, tags, strict=True):
+        seen = memory.get(base)
+        readings.append(_elsewhere(seen, tag[2:] or "O") if seen else None)
+    return readings
+
+
+@lru_cache(maxsize=200_000)
+def _memory_key(token: str) -> tuple[str, bool]:
+    """The word a token is remembered under, and whether it counts (words of three letters or more)."""
+    return _base(token), len(token) > 2 and token[0].isalpha()
 
 
 def _elsewhere(counts: dict[str, int], own: str) -> str | None:

@@ -18,6 +18,7 @@ from khabar.understand.ner.gazetteer import load_gazetteer
 from khabar.understand.normalize import clitic_cuts, normalize, strip_clitics
 
 TRIGGER_FILE = "triggers.tsv"
+NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)  # where a token looks for its neighbours' compact attributes
 _NONE: tuple[str, ...] = ()
 
 
@@ -116,16 +117,16 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=200_000)
-def _as_neighbour(word: str) -> tuple[tuple[str, ...], ...]:
-    """A word's compact attributes as seen from -2, -1, +1, +2 positions away, prefixed once."""
+def neighbour_attributes(word: str) -> tuple[tuple[str, ...], ...]:
+    """A word's compact attributes as a token ``offset`` positions away sees them, for each offset."""
     shared = word_info(word)[1]
-    return tuple(tuple(f"{offset}:" + a for a in shared) for offset in (-2, -1, 1, 2))
+    return tuple(tuple(f"{offset}:" + a for a in shared) for offset in NEIGHBOUR_OFFSETS)
 
 
 def sentence_features(tokens: list[str]) -> list[list[str]]:
     """Attribute lists (crfsuite's string form) for each token of one sentence."""
     infos = [word_info(token) for token in tokens]
-    around = [_as_neighbour(token) for token in tokens]
+    around = [neighbour_attributes(token) for token in tokens]
     norms = [info[0][0][2:] for info in infos]
     multi = load_gazetteer().longest_matches(norms)
     n = len(tokens)

@@ -2,6 +2,9 @@
 
 Two passes: the sentence model tags each sentence from its own words; the document model, when
 present, re-tags them knowing how the first pass read the same words elsewhere in the document.
+Both are trained with crfsuite (``train.py``) and applied with numpy (``fastcrf.py``), which
+composes each token's attributes exactly as ``features.sentence_features`` and
+``document.document_features`` do for crfsuite.
 """
 
 from __future__ import annotations
@@ -10,11 +13,17 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from khabar.understand.ner.document import document_features
-from khabar.understand.ner.features import crf_items, sentence_features
+import numpy as np
+
+from khabar.understand.ner import document as second
+from khabar.understand.ner.fastcrf import Layout, Weights, WordScores, add_slot, viterbi
+from khabar.understand.ner.features import NEIGHBOUR_OFFSETS, word_info
+from khabar.understand.ner.gazetteer import load_gazetteer
+from khabar.understand.normalize import normalize_word
 
 MODEL_FILE = "anercorp-crf.model"
 DOCUMENT_MODEL_FILE = "anercorp-crf-doc.model"
+KINDS = ("O", "PERS", "LOC", "ORG", "MISC")  # what the second pass's «d=» can say
 
 
 def model_path(name: str = MODEL_FILE) -> Path:
@@ -23,7 +32,7 @@ def model_path(name: str = MODEL_FILE) -> Path:
 
 @lru_cache(maxsize=2)
 def load_tagger(name: str = MODEL_FILE):  # -> pycrfsuite.Tagger | None
-    """A CRF tagger, or None when its model file is missing (recognition then yields nothing)."""
+    """A crfsuite tagger, or None when its model file is missing (training and cross-checks use it)."""
     import pycrfsuite
 
     path = model_path(name)
@@ -34,23 +43,160 @@ def load_tagger(name: str = MODEL_FILE):  # -> pycrfsuite.Tagger | None
     return tagger
 
 
+def _first_pass_slots(word: str) -> tuple[tuple[str, ...], ...]:
+    own, shared = word_info(word)
+    return (own, *([shared] * len(NEIGHBOUR_OFFSETS)))
+
+
+def _second_pass_slots(word: str) -> tuple[tuple[str, ...], ...]:
+    return second._own(word), second._left(word), second._right(word)
+
+
+def _pair_rows(weights: Weights, prefix: str) -> dict[str, dict[str, int]]:
+    """«bw=a|b» attribute rows as a → b → row."""
+    table: dict[str, dict[str, int]] = {}
+    for attribute, row in weights.rows.items():
+        if attribute.startswith(prefix):
+            first, _, second_word = attribute[len(prefix) :].partition("|")
+            table.setdefault(first, {})[second_word] = row
+    return table
+
+
+class SentencePass:
+    """The first pass: a word's own attributes, its neighbours' within ±2, and a few per position."""
+
+    def __init__(self, weights: Weights) -> None:
+        self.weights = weights
+        lookups = [weights.rows, *(weights.offset_rows(offset) for offset in NEIGHBOUR_OFFSETS)]
+        self.words = WordScores(weights, _first_pass_slots, lookups)
+        self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
+        self.pair_before = _pair_rows(weights, "bw=")
+        self.pair_after = _pair_rows(weights, "bw+=")
+
+    def scores(
+        self, document: list[list[str]], layout: Layout, flat: list[str], norms: list[str], multi: list[str]
+    ):
+        rows = self.words.rows(flat)
+        table = self.words.table
+        scores = table[rows, 0]
+        for slot, offset in enumerate(NEIGHBOUR_OFFSETS, 1):
+            add_slot(scores, table, rows, layout, offset, slot)
+        state, row = self.weights.state, self.weights.row
+        # Pairs of words («bw=a|b»): the word before and this one, this one and the next; looked up
+        # by their first word, which starts no known pair for most tokens.
+        inner = layout.neighbours(1)  # tokens followed by one in the same sentence
+        before, after, unknown = self.pair_before, self.pair_after, self.weights.unknown
+        pair_rows = [
+            (
+                before[norms[i]].get(norms[i + 1], unknown) if norms[i] in before else unknown,
+                after[norms[i]].get(norms[i + 1], unknown) if norms[i] in after else unknown,
+            )
+            for i in inner.tolist()
+        ]
+        if pair_rows:
+            pairs = np.array(pair_rows, dtype=np.intp)
+            scores[inner + 1] += state[pairs[:, 0]]
+            scores[inner] += state[pairs[:, 1]]
+        scores[layout.firsts()] += state[self.bos]
+        scores[layout.lasts()] += state[self.eos]
+        for i in np.flatnonzero(np.array([tag != "O" for tag in multi], dtype=bool)):
+            scores[i] += state[row("mg=" + multi[i])]
+            if layout.position[i] > 0:
+                scores[i - 1] += state[row("1:mg=" + multi[i])]
+            if layout.position[i] + 1 < layout.length[i]:
+                scores[i + 1] += state[row("-1:mg=" + multi[i])]
+        return scores
+
+
+class DocumentPass:
+    """The second pass: a third of the first pass's attributes, plus what the first pass said."""
+
+    def __init__(self, weights: Weights, first_labels: list[str]) -> None:
+        self.weights = weights
+        self.words = WordScores(weights, _second_pass_slots, [weights.rows] * 3)
+        self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
+        # Label-indexed tables for the first pass's reading of a token and of its neighbours.
+        self.said = weights.prefixed("p=", first_labels)
+        self.said_before = weights.prefixed("-1:p=", first_labels)
+        self.said_after = weights.prefixed("1:p=", first_labels)
+        self.elsewhere = np.vstack([weights.prefixed("d=", KINDS), np.zeros((1, len(weights.labels)))])
+
+    def scores(
+        self, layout: Layout, flat: list[str], multi: list[str], first: np.ndarray, first_labels: list[str]
+    ) -> np.ndarray:
+        rows = self.words.rows(flat)
+        table = self.words.table
+        scores = table[rows, 0]
+        add_slot(scores, table, rows, layout, -1, 1)
+        add_slot(scores, table, rows, layout, 1, 2)
+        state, row = self.weights.state, self.weights.row
+        scores[layout.firsts()] += state[self.bos]
+        scores[layout.lasts()] += state[self.eos]
+        for i in np.flatnonzero(np.array([tag != "O" for tag in multi], dtype=bool)):
+            scores[i] += state[row("mg=" + multi[i])]
+        scores += self.said[first]
+        before = layout.neighbours(-1)
+        scores[before] += self.said_before[first[before - 1]]
+        after = layout.neighbours(1)
+        scores[after] += self.said_after[first[after + 1]]
+        readings = second.elsewhere_readings(flat, [first_labels[k] for k in first])
+        scores += self.elsewhere[[KINDS.index(r) if r else len(KINDS) for r in readings]]
+        return scores
+
+
+class TwoPassTagger:
+    def __init__(self, sentence_model: Path, document_model: Path | None) -> None:
+        weights = Weights(sentence_model)
+        self.labels = weights.labels
+        self.first = SentencePass(weights)
+        self.transitions = weights.transitions
+        self.second: DocumentPass | None = None
+        if document_model is not None:
+            document_weights = Weights(document_model)
+            self.second = DocumentPass(document_weights, self.labels)
+            self.second_labels = document_weights.labels
+            self.second_transitions = document_weights.transitions
+
+    def tag(self, document: list[list[str]], first_only: bool = False) -> list[list[str]]:
+        layout = Layout(document)
+        if layout.size == 0:
+            return [[] for _ in document]
+        flat = [token for tokens in document for token in tokens]
+        norms = [normalize_word(token) for token in flat]  # the «w=» of word_info
+        gazetteer = load_gazetteer()
+        multi = [
+            tag
+            for start, length in zip(layout.starts, layout.lengths, strict=True)
+            for tag in gazetteer.longest_matches(norms[start : start + length])
+        ]
+        first = viterbi(self.first.scores(document, layout, flat, norms, multi), layout, self.transitions)
+        labels = self.labels
+        if self.second is not None and not first_only:
+            scores = self.second.scores(layout, flat, multi, first, labels)
+            first = viterbi(scores, layout, self.second_transitions)
+            labels = self.second_labels
+        tags = [labels[k] for k in first]
+        return [
+            tags[start : start + length] for start, length in zip(layout.starts, layout.lengths, strict=True)
+        ]
+
+
+@lru_cache(maxsize=1)
+def load_two_pass() -> TwoPassTagger | None:
+    """The committed models, or None when the sentence model is missing (recognition then yields nothing)."""
+    path = model_path()
+    if not path.is_file():
+        return None
+    document_path = model_path(DOCUMENT_MODEL_FILE)
+    return TwoPassTagger(path, document_path if document_path.is_file() else None)
+
+
 def tag_document(document: list[list[str]]) -> list[list[str]]:
     """BIO tags for every sentence (a list of tokens) of one document."""
-    tagger = load_tagger()
+    tagger = load_two_pass()
     if tagger is None:
         return [["O"] * len(tokens) for tokens in document]
-    first = [
-        list(tagger.tag(crf_items(tokens, sentence_features(tokens)))) if tokens else []
-        for tokens in document
-    ]
-    second_tagger = load_tagger(DOCUMENT_MODEL_FILE)
-    if second_tagger is None:
-        return first
-    features = document_features(document, first)
-    return [
-        list(second_tagger.tag(crf_items(tokens, x))) if x else []
-        for tokens, x in zip(document, features, strict=True)
-    ]
+    return tagger.tag(document)
 
 
 def tag(tokens: list[str]) -> list[str]:

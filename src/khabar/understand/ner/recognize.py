@@ -17,7 +17,7 @@ from khabar.understand.ner.conll import spans
 from khabar.understand.ner.features import word_ranks
 from khabar.understand.ner.gazetteer import load_gazetteer
 from khabar.understand.ner.tokens import Token, sentences, tokenize
-from khabar.understand.normalize import clitic_cuts, normalize
+from khabar.understand.normalize import clitic_cuts, normalize, normalize_word
 
 _TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
 
@@ -29,10 +29,11 @@ class Span:
     type: str
 
 
-def recognize(text: str) -> list[Span]:
-    """Name spans in reading order, non-overlapping, over ``text``."""
+def recognize(text: str, tokens: list[Token] | None = None) -> list[Span]:
+    """Name spans in reading order, non-overlapping, over ``text`` (``tokens``: its ``tokenize``)."""
     found: list[Span] = []
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     document = sentences(text, tokens)
     tagged = model.tag_document([[token.text for token in sentence] for sentence in document])
     for sentence, tags in zip(document, tagged, strict=True):
@@ -87,26 +88,33 @@ def _alias_first_words() -> dict[str, int]:
     return longest
 
 
+@lru_cache(maxsize=200_000)
+def _alias_head(token: str) -> tuple[int, str, int]:
+    """(clitic cut, normalized rest, most words of an alias starting with it) for one token;
+    the last is 0 for the great majority of words, which start no alias."""
+    if token.endswith(_TANWEEN):
+        return 0, "", 0
+    cut = clitic_offset(token)
+    head = normalize(token[cut:])
+    return cut, head, _alias_first_words().get(head, 0)
+
+
 def _alias_matches(sentence: list[Token], taken: list[bool]) -> list[Span]:
     """Alias-table names over tokens the CRF left untagged, longest first."""
     aliases = load_aliases().by_alias
-    firsts = _alias_first_words()
     result: list[Span] = []
     i = 0
     while i < len(sentence):
-        first = sentence[i].text
-        if taken[i] or first.endswith(_TANWEEN):
+        cut, head, longest = _alias_head(sentence[i].text)
+        if not longest or taken[i]:
             i += 1
             continue
-        cut = clitic_offset(first)
-        head = normalize(first[cut:])
-        longest = firsts.get(head, 0)
         matched = 0
         for n in range(min(longest, len(sentence) - i), 0, -1):
             window = sentence[i : i + n]
             if any(taken[i : i + n]) or window[-1].text.endswith(_TANWEEN):
                 continue
-            entity = aliases.get(" ".join([head, *(normalize(token.text) for token in window[1:])]))
+            entity = aliases.get(" ".join([head, *(normalize_word(token.text) for token in window[1:])]))
             if entity is not None:
                 result.append(Span(window[0].start + cut, window[-1].end, entity.type))
                 matched = n

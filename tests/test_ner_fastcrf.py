@@ -1,0 +1,82 @@
+"""The numpy decoder gives crfsuite's answers: same weights, same tags, on real and odd input."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.pipeline import parse
+from khabar.understand.ner import model
+from khabar.understand.ner.conll import read_conll
+from khabar.understand.ner.document import chunk, document_features
+from khabar.understand.ner.fastcrf import Layout, viterbi
+from khabar.understand.ner.features import sentence_features
+from khabar.understand.ner.tokens import sentences, tokenize
+from tests.conftest import SAMPLE_PAGE, SHARED
+
+
+def crfsuite_tags(document: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """(second-pass, first-pass) tags from crfsuite's own tagger over attribute strings."""
+    first_tagger = model.load_tagger()
+    second_tagger = model.load_tagger(model.DOCUMENT_MODEL_FILE)
+    first = [list(first_tagger.tag(sentence_features(tokens))) if tokens else [] for tokens in document]
+    second = [list(second_tagger.tag(x)) if x else [] for x in document_features(document, first)]
+    return second, first
+
+
+def test_same_tags_as_crfsuite_on_anercorp_test() -> None:
+    documents = [
+        [tokens for tokens, _ in block] for block in chunk(read_conll(SHARED / "ner/anercorp/test.txt"))
+    ]
+    tagger = model.load_two_pass()
+    for document in documents[:15]:
+        second, first = crfsuite_tags(document)
+        assert tagger.tag(document, first_only=True) == first
+        assert tagger.tag(document) == second
+
+
+def test_same_tags_as_crfsuite_on_sample_page() -> None:
+    text = parse(SAMPLE_PAGE.read_bytes()).articles[0].text
+    document = [[token.text for token in sentence] for sentence in sentences(text, tokenize(text))]
+    second, _ = crfsuite_tags(document)
+    tags = model.tag_document(document)
+    assert tags == second
+    assert any(tag != "O" for sentence in tags for tag in sentence)
+
+
+def test_viterbi_finds_the_best_path_of_each_sentence() -> None:
+    rng = np.random.default_rng(7)
+    transitions = rng.normal(size=(3, 3))
+    lengths = [4, 1, 3]
+    layout = Layout([["x"] * n for n in lengths])
+    scores = rng.normal(size=(sum(lengths), 3))
+    decoded = viterbi(scores, layout, transitions)
+    start = 0
+    for n in lengths:
+        emission = scores[start : start + n]
+
+        def total(path: tuple[int, ...], emission: np.ndarray = emission) -> float:
+            return sum(emission[t, y] for t, y in enumerate(path)) + sum(
+                transitions[a, b] for a, b in itertools.pairwise(path)
+            )
+
+        best = max(itertools.product(range(3), repeat=n), key=total)
+        assert tuple(decoded[start : start + n]) == best
+        start += n
+
+
+def test_empty_document_and_empty_sentences() -> None:
+    assert model.tag_document([]) == []
+    assert model.tag_document([[], ["بوتين"], []])[0] == []
+    assert len(model.tag_document([[], ["بوتين"], []])[1]) == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.text(min_size=1, max_size=12), max_size=30), max_size=6))
+def test_any_tokens_get_one_tag_each(document: list[list[str]]) -> None:
+    tags = model.tag_document(document)
+    assert [len(t) for t in tags] == [len(s) for s in document]
+    assert all(tag == "O" or tag[:2] in ("B-", "I-") for sentence in tags for tag in sentence)
