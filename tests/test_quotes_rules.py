@@ -160,3 +160,30 @@ def test_not_revealing_a_name_is_no_quote():
 def test_a_verb_followed_by_another_reporting_verb_leaves_the_quote_to_it():
     found = quoted("وأضاف الوزير أن الأمن مستتب، وأردف يقول «إن من فقدناهم شهداء».")
     assert all(q.speaker_text != "يقول" for q in found)
+
+
+def test_particles_before_a_subject_are_not_part_of_it():
+    [quote] = quoted(
+        "وعلى الرغم من أن الاتفاق ينص على الحظر، فإن لافروف قال إنه من الممكن استئناف الصادرات.",
+        (("لافروف", "PERS", "Q80137"),),
+    )
+    assert (quote.speaker_text, quote.speaker) == ("لافروف", "Q80137")
+
+
+def test_the_person_before_an_apposition_is_the_speaker_not_the_one_he_advises():
+    [quote] = quoted(
+        "كشف اللواء جعفر محمد سعد، مستشار الرئيس اليمني عبد ربه منصور هادي، أن مديريات الشرطة فتحت.",
+        (
+            ("جعفر محمد سعد", "PERS", "local:PERS:جعفر محمد سعد"),
+            ("عبد ربه منصور هادي", "PERS", "Q1055213"),
+        ),
+    )
+    assert quote.speaker_text == "جعفر محمد سعد"
+
+
+def test_an_office_in_a_place_set_off_by_a_comma_before_the_name_is_one_speaker():
+    [quote] = quoted(
+        "وقال العميل الخاص في مكتب التحقيقات الفيدرالي، إد رينولد: «نحقق في كل الأسباب الممكنة».",
+        (("إد رينولد", "PERS", "local:PERS:اد رينولد"),),
+    )
+    assert (quote.kind, quote.speaker_text) == ("direct", "إد رينولد")

@@ -131,6 +131,7 @@ class _Speaker:
     mention: Mention | None = None
     unnamed_head: str | None = None
     tail: int = 0  # where the phrase ended in the text, before guillemets were trimmed off
+    head_end: int = 0  # where the phrase ended before an apposition («...، مستشار الرئيس ...،»)
 
 
 def annotate(article: Article) -> None:
@@ -142,12 +143,13 @@ def annotate(article: Article) -> None:
     mentions = sorted(article.mentions, key=lambda m: m.start)
     quotes: list[Quote] = []
     speakers: list[_Speaker | None] = []
-    for start, end in sentences(text):
+    spans = sentences(text)
+    for start, end in spans:
         for quote, speaker in _sentence_quotes(text, start, end, mentions):
             quotes.append(quote)
             speakers.append(speaker)
     _resolve_unnamed(text, quotes, speakers)
-    _continue_speakers(quotes, mentions)
+    _continue_speakers(quotes, _new_subjects(text, spans, mentions))
     article.quotes = quotes
 
 
@@ -404,7 +406,9 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     if not re.search("[\u0621-\u064a]", text[start:phrase_end]) or text.startswith("لل", start):
         return None
     apposition_end = _apposition(text, phrase_end, end, mentions)
-    speaker = _Speaker(start, apposition_end or phrase_end, tail=apposition_end or phrase_end)
+    speaker = _Speaker(
+        start, apposition_end or phrase_end, tail=apposition_end or phrase_end, head_end=phrase_end
+    )
     _link(text, speaker, mentions, has_apposition=apposition_end is not None)
     return speaker
 
@@ -416,15 +420,26 @@ def _named_after_place(text: str, position: int, end: int, mentions: list[Mentio
     place = re.compile(r"\s+في\s").match(text, position, end)
     if not place or any(pattern.match(text, position + 1) for pattern, _ in lex.media):
         return None
-    complement = lex.complementizer.search(text, place.end(), min(end, place.end() + 70))
-    if not complement or re.search(r"[،,:؛«\"“]", text[place.end() : complement.start()]):
+    window = min(end, place.end() + 80)
+    complement = lex.complementizer.search(text, place.end(), window)
+    colon = text.find(":", place.end(), window)
+    stops = [p for p in (complement.start() if complement else -1, colon) if p >= 0]
+    if not stops:
         return None
-    if len(text[place.end() : complement.start()].split()) > 6:
+    stop = min(stops)
+    # «في مكتب التحقيقات الفيدرالي، ايد رينولد:»: one comma may set off the name itself.
+    names = [m for m in mentions if m.type == "PERS" and place.end() <= m.start < stop]
+    inner = text[place.end() : stop]
+    comma = re.search(r"[،,]", inner)
+    if comma and not (
+        names and place.end() + comma.end() <= names[-1].start and inner.count("،") + inner.count(",") == 1
+    ):
         return None
-    if lex.time_words.search(text, place.end(), complement.start()):
+    if re.search(r"[:؛«\"“]", inner) or len(inner.split()) > 7:
         return None
-    named = any(m.type == "PERS" and place.end() <= m.start < complement.start() for m in mentions)
-    return complement.start() if named else None
+    if lex.time_words.search(text, place.end(), stop):
+        return None
+    return _trim(text, place.end(), stop)[1] if names else None
 
 
 def _subject_before(text: str, start: int, verb_start: int, mentions: list[Mention]) -> _Speaker | None:
@@ -433,8 +448,17 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     topic = re.compile(r"(?:و)?أما\s+([^،,]{2,60})[،,]").match(text, phrase_start, phrase_end)
     if topic:  # «أما جيو جان، ...، فترى أن»: the topic is the speaker
         phrase_start, phrase_end = topic.start(1), topic.end(1)
+    else:  # «وعلى الرغم من أن الاتفاق ينص على ذلك، فإن لافروف قال»: the main clause's subject
+        main = re.compile(r".*[،,]\s*(?=(?:فإن|فان|إلا أن|الا ان)\s)", re.S).match(
+            text, phrase_start, phrase_end
+        )
+        if main:
+            phrase_start = main.end()
     lex = lexicon()
-    opener = re.compile(r"(?:ولكن|لكن|و|ف)\s+").match(text, phrase_start, phrase_end)
+    # «فإن لافروف قال إنه»: the particles before a subject are not part of it.
+    opener = re.compile(r"(?:ولكن|لكن|إلا أن|الا ان|فإن|فان|وإن|لأن|إن|أن|و|ف)\s+").match(
+        text, phrase_start, phrase_end
+    )
     if opener:
         phrase_start = opener.end()
     # «وكان المتحدث باسم الحكومة راجح بادي قد قال»: the auxiliary and «قد» frame the subject.
@@ -545,7 +569,12 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
         persons = []
     organizations = [m for m in inside if m.type == "ORG"]
     places = [m for m in inside if m.type == "LOC" and m.start <= speaker.start + 1]
-    if persons and len(text[speaker.start : persons[0].start].split()) == 0:
+    # «اللواء جعفر محمد سعد، مستشار الرئيس عبد ربه منصور هادي،»: a person named before the
+    # apposition is the speaker; the apposition's name is whom he serves.
+    named_first = [m for m in persons if speaker.head_end and m.end <= speaker.head_end]
+    if has_apposition and named_first:
+        speaker.mention = named_first[-1]
+    elif persons and len(text[speaker.start : persons[0].start].split()) == 0:
         speaker.mention = persons[0]  # «رأفت الصباغ المتحدث باسم مركز الملك سلمان»
     elif persons:
         speaker.mention = persons[-1]
@@ -636,15 +665,29 @@ def _resolve_unnamed(text: str, quotes: list[Quote], speakers: list[_Speaker | N
                 break
 
 
-def _continue_speakers(quotes: list[Quote], mentions: list[Mention]) -> None:
-    """«وأضاف أن ...» has no subject: it continues the previous quote's speaker, unless another
-    person was named in between («من جهته وصف إبراهيم الصاعدي الشاطئ ... وأضاف أن»)."""
+def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[int]:
+    """Where a sentence opens on a newly named person («من جهته وصف إبراهيم الصاعدي ...»)."""
+    starts = []
+    for mention in mentions:
+        if mention.type != "PERS":
+            continue
+        for start, end in spans:
+            if start <= mention.start < end:
+                if _words(text, start, mention.start) <= SUBJECT_REACH:
+                    starts.append(mention.start)
+                break
+    return starts
+
+
+def _continue_speakers(quotes: list[Quote], new_subjects: list[int]) -> None:
+    """«وأضاف أن ...» has no subject: it continues the previous quote's speaker, unless a sentence
+    in between opened on another person («من جهته وصف إبراهيم الصاعدي الشاطئ ... وأضاف أن»)."""
     previous: Quote | None = None
     for quote in quotes:
         if (
             quote.speaker_text is None
             and previous is not None
-            and not any(m.type == "PERS" and previous.end < m.start < quote.start for m in mentions)
+            and not any(previous.end < position < quote.start for position in new_subjects)
         ):
             quote.speaker = previous.speaker
             quote.speaker_text = previous.speaker_text
