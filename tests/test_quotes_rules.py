@@ -141,7 +141,7 @@ def test_drawing_attention_is_part_of_the_verb():
     ]
 
 
-def test_a_person_named_since_the_last_quote_stops_its_speaker_going_on():
+def test_a_sentence_opening_on_another_person_hands_the_speech_to_them():
     found = quoted(
         "وأكد المواطن عبدالله الحسيني أن الشاطئ جميل. من جهته وصف إبراهيم الصاعدي الشاطئ بأنه الأول. وأضاف أن رماله ناعمة.",
         (
@@ -149,7 +149,7 @@ def test_a_person_named_since_the_last_quote_stops_its_speaker_going_on():
             ("إبراهيم الصاعدي", "PERS", "local:PERS:ابراهيم الصاعدي"),
         ),
     )
-    assert [q.speaker_text for q in found] == ["عبدالله الحسيني", None]
+    assert [q.speaker_text for q in found] == ["عبدالله الحسيني", "إبراهيم الصاعدي"]
 
 
 def test_not_revealing_a_name_is_no_quote():
@@ -187,3 +187,24 @@ def test_an_office_in_a_place_set_off_by_a_comma_before_the_name_is_one_speaker(
         (("إد رينولد", "PERS", "local:PERS:اد رينولد"),),
     )
     assert (quote.kind, quote.speaker_text) == ("direct", "إد رينولد")
+
+
+def test_a_name_set_off_by_commas_right_before_the_verb_is_the_speaker():
+    [quote] = quoted(
+        "إلا أن رئيس لجنة الأمن الداخلي في مجلس النواب، مايكل ماكول، قال إن الأهداف هي نفسها.",
+        (("مايكل ماكول", "PERS", "Q1372030"),),
+    )
+    assert (quote.speaker_text, quote.speaker) == ("مايكل ماكول", "Q1372030")
+
+
+def test_the_deputy_of_a_named_leader_is_not_the_leader():
+    [quote] = quoted(
+        "اعتبر نائب المستشارة الألمانية أنجيلا ميركل أن من الخطأ استئناف النقاش.",
+        (("أنجيلا ميركل", "PERS", "Q567"),),
+    )
+    assert (quote.speaker_text, quote.speaker) == ("نائب المستشارة الألمانية أنجيلا ميركل", None)
+
+
+def test_an_official_in_an_administration_before_the_verb_is_the_speaker():
+    [quote] = quoted("وكان مسؤول في الإدارة المحلية ذكر الاثنين أن الهجوم لم يسفر عن ضحايا.")
+    assert quote.speaker_text == "مسؤول في الإدارة المحلية"

@@ -35,6 +35,11 @@ SUBJECT_REACH = 3
 NAME_MAX_WORDS = 3
 
 
+def _deputy_words() -> list[str]:
+    data = json.loads(resources.files("khabar.data.events").joinpath("triggers.json").read_text("utf-8"))
+    return data["deputy_words"]
+
+
 def _load(name: str) -> dict:
     return json.loads(resources.files("khabar.data.quotes").joinpath(name).read_text("utf-8"))
 
@@ -62,6 +67,7 @@ class Lexicon:
     not_reporting_before: re.Pattern[str]
     kunya_before: re.Pattern[str]
     bare_agency: re.Pattern[str]
+    deputy_before: re.Pattern[str]
     outlet_noun_before: re.Pattern[str]
 
 
@@ -108,6 +114,10 @@ def lexicon() -> Lexicon:
         idiom_object=re.compile(rf"\s*{whole(alternation(data['idiom_objects']))}"),
         not_reporting_before=re.compile(rf"{whole(alternation(data['not_reporting_before']))}\s+$"),
         kunya_before=re.compile(rf"{whole(alternation(data['kunya']))}\s+$"),
+        # The events lexicon keeps the deputy words; a deputy speaks for himself, not his principal.
+        deputy_before=re.compile(
+            rf"(?<!{_WORD})[وف]?(?:{alternation(_deputy_words())})(?:\s+[^\s،,]+){{0,2}}\s+$"
+        ),
         bare_agency=re.compile(rf"\s(?:{agencies})(?!{_WORD})"),
         outlet_noun_before=re.compile(rf"(?:{outlets})$"),
     )
@@ -445,6 +455,12 @@ def _named_after_place(text: str, position: int, end: int, mentions: list[Mentio
 def _subject_before(text: str, start: int, verb_start: int, mentions: list[Mention]) -> _Speaker | None:
     """«الرئيس الأوكراني فولوديمير زيلينسكي قال إن ...»: a short subject opening the sentence."""
     phrase_start, phrase_end = _trim(text, start, verb_start)
+    # «إلا أن رئيس اللجنة في مجلس النواب، مايكل ماكول، قال إن»: the name right before the verb.
+    for mention in mentions:
+        if mention.type == "PERS" and phrase_start <= mention.start and mention.end <= phrase_end:
+            if not text[mention.end : phrase_end].strip(" ،,"):
+                speaker = _Speaker(mention.start, mention.end, mention=mention, tail=verb_start)
+                return _kunya(text, speaker)
     topic = re.compile(r"(?:و)?أما\s+([^،,]{2,60})[،,]").match(text, phrase_start, phrase_end)
     if topic:  # «أما جيو جان، ...، فترى أن»: the topic is the speaker
         phrase_start, phrase_end = topic.start(1), topic.end(1)
@@ -474,7 +490,7 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     bare = phrase[1:] if phrase[:1] in "وف" else phrase
     if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase) or lex.not_speakers.match(bare):
         return None  # «والدليل هو أنه كان قد اعتبر»: a clause; «هناك من يقول»: nobody in particular
-    if lex.verb.fullmatch(phrase) or lex.prepositional.search(phrase):
+    if lex.verb.fullmatch(phrase) or len(lex.prepositional.findall(phrase)) >= 2:
         return None  # «وأردف يقول»; «فركت الطاسة من بقايا العجين»: a clause, not a subject
     if lexicon().time_words.match(phrase):
         return None
@@ -564,7 +580,12 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
         first_word[1:] if first_word[:1] in "وف" and first_word[1:] in lexicon().unnamed_heads else first_word
     )
     unnamed = first_word in lexicon().unnamed_heads
-    persons = [m for m in inside if m.type == "PERS"]
+    # «نائب المستشارة الألمانية أنجيلا ميركل»: the one named is whose deputy speaks.
+    persons = [
+        m
+        for m in inside
+        if m.type == "PERS" and not lexicon().deputy_before.search(text, max(0, m.start - 40), m.start)
+    ]
     if unnamed and not has_apposition:
         persons = []
     organizations = [m for m in inside if m.type == "ORG"]
@@ -665,30 +686,35 @@ def _resolve_unnamed(text: str, quotes: list[Quote], speakers: list[_Speaker | N
                 break
 
 
-def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[int]:
-    """Where a sentence opens on a newly named person («من جهته وصف إبراهيم الصاعدي ...»)."""
-    starts = []
+def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+    """People a sentence opens on («من جهته وصف إبراهيم الصاعدي ...»، «وحذر بوتين من ...»)."""
+    starts: list[Mention] = []
     for mention in mentions:
         if mention.type != "PERS":
             continue
         for start, end in spans:
             if start <= mention.start < end:
                 if _words(text, start, mention.start) <= SUBJECT_REACH:
-                    starts.append(mention.start)
+                    starts.append(mention)
                 break
     return starts
 
 
-def _continue_speakers(quotes: list[Quote], new_subjects: list[int]) -> None:
-    """«وأضاف أن ...» has no subject: it continues the previous quote's speaker, unless a sentence
-    in between opened on another person («من جهته وصف إبراهيم الصاعدي الشاطئ ... وأضاف أن»)."""
+def _continue_speakers(quotes: list[Quote], new_subjects: list[Mention]) -> None:
+    """«وأضاف أن ...» has no subject: it continues the previous quote's speaker, or the person a
+    sentence in between opened on («من جهته وصف إبراهيم الصاعدي الشاطئ ... وأضاف أن»)."""
     previous: Quote | None = None
     for quote in quotes:
-        if (
-            quote.speaker_text is None
-            and previous is not None
-            and not any(previous.end < position < quote.start for position in new_subjects)
-        ):
+        if quote.speaker_text is None:
+            since = previous.end if previous is not None else -1
+            opened = [m for m in new_subjects if since < m.start < quote.start]
+            if opened:
+                person = opened[-1]
+                quote.speaker, quote.speaker_text = person.entity, person.text
+                quote.speaker_start, quote.speaker_end = person.start, person.end
+                previous = quote
+                continue
+        if quote.speaker_text is None and previous is not None:
             quote.speaker = previous.speaker
             quote.speaker_text = previous.speaker_text
             quote.speaker_start = previous.speaker_start
