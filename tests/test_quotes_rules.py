@@ -208,3 +208,8 @@ def test_the_deputy_of_a_named_leader_is_not_the_leader():
 def test_an_official_in_an_administration_before_the_verb_is_the_speaker():
     [quote] = quoted("وكان مسؤول في الإدارة المحلية ذكر الاثنين أن الهجوم لم يسفر عن ضحايا.")
     assert quote.speaker_text == "مسؤول في الإدارة المحلية"
+
+
+def test_a_topic_opening_on_a_preposition_is_not_the_speaker():
+    [quote] = quoted("وعن رسالته للأندية والجماهير قبل انطلاق الموسم قال: الحكم أهم من في المنظومة.")
+    assert quote.speaker_text is None

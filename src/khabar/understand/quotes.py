@@ -490,7 +490,12 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     bare = phrase[1:] if phrase[:1] in "وف" else phrase
     if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase) or lex.not_speakers.match(bare):
         return None  # «والدليل هو أنه كان قد اعتبر»: a clause; «هناك من يقول»: nobody in particular
-    if lex.verb.fullmatch(phrase) or len(lex.prepositional.findall(phrase)) >= 2:
+    # «وعن رسالته للأندية قال:»: a phrase opening on a preposition is the topic, not the subject.
+    if (
+        lex.prepositional.match(bare)
+        or lex.verb.fullmatch(phrase)
+        or len(lex.prepositional.findall(phrase)) >= 2
+    ):
         return None  # «وأردف يقول»; «فركت الطاسة من بقايا العجين»: a clause, not a subject
     if lexicon().time_words.match(phrase):
         return None
