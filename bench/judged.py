@@ -1,6 +1,14 @@
 """The hand-checked sample: SaudiNewsNet articles read at run time, a reproducible draw of quotes and
 events, and the judged rows in ``tests/data/judged/`` that record whether each one is right.
 
+Three draws, each from zips the rules had not been tuned on when it was judged:
+
+- ``SEED``/``ZIPS``: the first development sample (first pass);
+- ``FRESH_SEED``/``FRESH_ZIPS``: held out in the second pass, then read for the third pass's fixes,
+  so now development data too (``quotes-dev-2025.tsv``, ``events-dev-2025.tsv``);
+- ``NEW_SEED``/``NEW_ZIPS``: drawn and judged once the third pass's rules were frozen
+  (``quotes-2026.tsv``, ``events-2026.tsv``), the held-out figures.
+
 Articles are built straight from each record's ``content`` (one paragraph per non-empty line) and
 only the steps named in ``STEPS`` run, so a judged row changes only when quotes or events change.
 """
@@ -30,6 +38,24 @@ ZIPS = ("2015-07-21.zip", "2015-07-25.zip", "2015-07-31.zip", "2015-08-04.zip", 
 # URL is in a development zip; drawn once after the rules were frozen, then judged.
 FRESH_SEED = 2025
 FRESH_ZIPS = ("2015-07-23.zip", "2015-07-27.zip", "2015-08-02.zip", "2015-08-07.zip", "2015-08-11.zip")
+# The held-out sample of the third pass: zips used by neither draw above, no URL of theirs.
+NEW_SEED = 2026
+NEW_ZIPS = (
+    "2015-07-22.zip",
+    "2015-07-24.zip",
+    "2015-07-26.zip",
+    "2015-08-01.zip",
+    "2015-08-03.zip",
+    "2015-08-06.zip",
+    "2015-08-08.zip",
+    "2015-08-10.zip",
+)
+QUOTES = "quotes-2026.tsv"
+EVENTS = "events-2026.tsv"
+DEV_QUOTES = "quotes-dev-2025.tsv"
+DEV_EVENTS = "events-dev-2025.tsv"
+# The names the understanding bench reads stand for the held-out files.
+_CURRENT = {"quotes.tsv": QUOTES, "events.tsv": EVENTS}
 
 
 @dataclass(slots=True)
@@ -112,6 +138,13 @@ def fresh_articles(seed: int = FRESH_SEED, size: int = ARTICLES) -> list[CorpusA
     return random.Random(seed).sample(items, min(size, len(items)))
 
 
+def new_articles(seed: int = NEW_SEED, size: int = ARTICLES) -> list[CorpusArticle]:
+    """Articles of the third pass's zips whose URL no earlier draw's zips hold."""
+    seen = {item.url for item in corpus_articles(ZIPS + FRESH_ZIPS)}
+    items = [item for item in corpus_articles(NEW_ZIPS) if item.url not in seen]
+    return random.Random(seed).sample(items, min(size, len(items)))
+
+
 def understood(items: list[CorpusArticle]) -> list[CorpusArticle]:
     from khabar.understand import understand
 
@@ -177,7 +210,7 @@ def draw(rows: list[dict[str, str]], size: int = SAMPLE_SIZE, seed: int = SEED) 
 
 
 def read_judged(name: str) -> list[dict[str, str]]:
-    with open(JUDGED / name, encoding="utf-8", newline="") as handle:
+    with open(JUDGED / _CURRENT.get(name, name), encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
@@ -196,16 +229,21 @@ def precision(rows: list[dict[str, str]]) -> float:
 
 
 def main() -> None:
-    """``python bench/judged.py fresh`` prints the fresh draw as TSV rows (verdicts left empty)
-    with each sentence beside it, for a person to judge; no text is written to the repository."""
+    """``python bench/judged.py new`` prints the held-out draw (``fresh`` and ``dev`` the earlier
+    ones) as TSV rows, verdicts left empty, with each sentence beside it for a person to judge;
+    no text is written to the repository. Quotes are drawn among those with a speaker."""
     import sys
 
-    which = sys.argv[1] if len(sys.argv) > 1 else "fresh"
-    items = understood(fresh_articles() if which == "fresh" else sample_articles())
-    seed = FRESH_SEED if which == "fresh" else SEED
+    which = sys.argv[1] if len(sys.argv) > 1 else "new"
+    articles = {"new": new_articles, "fresh": fresh_articles, "dev": sample_articles}[which]
+    seed = {"new": NEW_SEED, "fresh": FRESH_SEED, "dev": SEED}[which]
+    items = understood(articles())
     texts = {(item.zip, item.url): item.article.text for item in items}
+    quotes = quote_rows(items)
+    if which == "new":
+        quotes = [row for row in quotes if row["speaker_text"]]
     for name, rows, fields in (
-        ("quotes", quote_rows(items), QUOTE_FIELDS),
+        ("quotes", quotes, QUOTE_FIELDS),
         ("events", event_rows(items), EVENT_FIELDS),
     ):
         print(f"# {name}: {len(rows)} found, {SAMPLE_SIZE} drawn")
