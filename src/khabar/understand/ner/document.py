@@ -23,17 +23,17 @@ _LEFT = ("-1:w=", "-1:c2=", "-1:t=")
 _RIGHT = ("1:w=", "1:c2=")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _own(word: str) -> tuple[str, ...]:
     return tuple(a for a in word_info(word)[0] if a.startswith(_OWN))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _left(word: str) -> tuple[str, ...]:
     return tuple("-1:" + a for a in word_info(word)[1] if ("-1:" + a).startswith(_LEFT))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _right(word: str) -> tuple[str, ...]:
     return tuple("1:" + a for a in word_info(word)[1] if ("1:" + a).startswith(_RIGHT))
 

@@ -66,7 +66,9 @@ def _shape(word: str) -> str:
     return "arabic" if len(word) > 3 else "short"
 
 
-@lru_cache(maxsize=200_000)
+# Kept for the words of the last few articles only: the numpy decoder keeps each word's summed
+# scores, so these strings are needed once per word (and by training).
+@lru_cache(maxsize=50_000)
 def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(own attributes, compact attributes shared with the neighbours) for one raw token."""
     norm = normalize(word)
@@ -116,7 +118,7 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(own), tuple(shared)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def neighbour_attributes(word: str) -> tuple[tuple[str, ...], ...]:
     """A word's compact attributes as a token ``offset`` positions away sees them, for each offset."""
     shared = word_info(word)[1]
