@@ -65,3 +65,8 @@ def test_strip_clitics_returns_a_suffix(text):
 @given(st.text())
 def test_search_tokens_never_crash(text):
     assert all(token for token in search_tokens(text))
+
+
+def test_search_terms_drop_a_bare_conjunction_only_before_a_more_frequent_word():
+    assert search_tokens("وبوتين ولموسكو ولبنان") == ["بوتين", "موسكو", "لبنان"]
+    assert search_tokens("وزير بيان لندن فرنسا") == ["وزير", "بيان", "لندن", "فرنسا"]

@@ -29,3 +29,33 @@ def test_a_database_from_a_newer_khabar_is_refused(tmp_path):
     connection.close()
     with pytest.raises(migrations.SchemaTooNew):
         open_store(tmp_path / "k.db")
+
+
+def _putin_page():
+    from khabar.records import Article, Page, blocks_from_texts
+
+    article = Article(
+        headline="زيارة إلى باكو",
+        outlet="test",
+        blocks=blocks_from_texts([("paragraph", "التقى علييف وبوتين في باكو لبحث العلاقات.")]),
+    )
+    return Page(source="putin", articles=[article], content_hash="putin")
+
+
+def test_step_3_reindexes_so_a_name_behind_a_bare_conjunction_is_found(tmp_path, monkeypatch):
+    path = tmp_path / "k.db"
+    old_terms = {"وبوتين": ("وبوتين",)}
+    from khabar.store import prepare
+
+    with monkeypatch.context() as patch:  # a version-2 database, indexed with version 2's terms
+        patch.setattr(migrations, "SCHEMA_VERSION", 2)
+        patch.setattr(prepare, "_word_terms", lambda word: old_terms.get(word) or tuple(word.split()))
+        with open_store(path) as store:
+            store.add_pages([_putin_page()])
+            assert store.version == 2
+            assert not store.search("بوتين")
+    with open_store(path) as store:
+        assert store.version == 3
+        hits = store.search("بوتين")
+        assert [hit.headline for hit in hits] == ["زيارة إلى باكو"]
+        assert store.search("باكو")

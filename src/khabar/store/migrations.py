@@ -10,7 +10,7 @@ import sqlite3
 from datetime import UTC, datetime
 from importlib import resources
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # version → SQL that lifts a database from version - 1 to it; 1 is the whole schema.
 MIGRATIONS: dict[int, str] = {
@@ -34,7 +34,35 @@ CREATE TABLE IF NOT EXISTS story_runs (
     articles INTEGER NOT NULL
 );
 """,
+    # 3: search terms also lose a bare و ف ب ل ك before a known word («وبوتين» → «بوتين»): the
+    # full-text index is emptied here and refilled from the stored texts (``REINDEX_AT``).
+    3: """
+DROP TABLE IF EXISTS articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    headline,
+    body,
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+""",
 }
+# Versions after whose SQL the full-text index is rebuilt from ``articles`` in the same transaction.
+REINDEX_AT = frozenset({3})
+
+
+def reindex(connection: sqlite3.Connection) -> int:
+    """Fill ``articles_fts`` from every stored article with today's search terms; return the count."""
+    from khabar.store.prepare import index_terms
+
+    rows = connection.execute("SELECT id, headline, text FROM articles ORDER BY id")
+    count = 0
+    for article_id, headline, text in rows.fetchall():
+        connection.execute(
+            "INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
+            (article_id, index_terms(headline or ""), index_terms(text or "")),
+        )
+        count += 1
+    return count
 
 
 class SchemaTooNew(RuntimeError):
@@ -58,12 +86,17 @@ def migrate(connection: sqlite3.Connection) -> int:
         target = version + 1
         script = schema_sql() if target == 1 else MIGRATIONS[target]
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        connection.executescript(
-            "BEGIN IMMEDIATE;\n"
-            f"{script}\n"
-            f"INSERT INTO schema_version (version, applied) VALUES ({target}, '{stamp}');\n"
-            f"PRAGMA user_version = {target};\n"
-            "COMMIT;"
-        )
+        # executescript would commit an open transaction first: only the opening script goes
+        # through it, the rest of the step uses execute inside the same transaction.
+        connection.executescript(f"BEGIN IMMEDIATE;\n{script}\n")
+        try:
+            if target in REINDEX_AT:
+                reindex(connection)
+            connection.execute("INSERT INTO schema_version (version, applied) VALUES (?, ?)", (target, stamp))
+            connection.execute(f"PRAGMA user_version = {target}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.rollback()
+            raise
         version = target
     return version

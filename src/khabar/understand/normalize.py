@@ -92,11 +92,26 @@ def clitic_cuts(token: str) -> list[int]:
 def search_tokens(text: str) -> list[str]:
     """Index/search terms: normalized tokens with the article and conjunction clitics removed.
 
-    >>> search_tokens("والقاهرة إيران")
-    ['قاهره', 'ايران']
+    >>> search_tokens("والقاهرة إيران وبوتين")
+    ['قاهره', 'ايران', 'بوتين']
     """
     tokens: list[str] = []
     for match in _TOKEN.finditer(normalize(text)):
-        token = match.group()
-        tokens.append(strip_clitics(token).lower())
+        tokens.append(_search_term(match.group()))
     return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _search_term(token: str) -> str:
+    """The article-bearing prefixes go always; a bare و ف ب ل ك only when the rest is a more frequent
+    word of SaudiNewsNet than the whole: «وبوتين» → «بوتين», «لموسكو» → «موسكو», «وزير» stays."""
+    token = strip_clitics(token).lower()
+    from khabar.understand.ner.features import word_ranks  # the frequency list ships with the NER model
+
+    ranks = word_ranks()
+    own = ranks.get(token, len(ranks))
+    for cut in clitic_cuts(token):
+        rest = token[cut:]
+        if len(rest) >= MIN_STEM and ranks.get(rest, len(ranks)) < own:
+            return strip_clitics(rest)
+    return token
