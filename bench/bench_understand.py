@@ -94,8 +94,8 @@ def main() -> None:
         f"{count / seconds.get('events', 1):.0f} art/s/core"
     )
 
-    quote_rows = judged.read_judged("quotes.tsv")
-    event_rows = judged.read_judged("events.tsv")
+    quote_rows = judged.read_judged(judged.QUOTES)
+    event_rows = judged.read_judged(judged.EVENTS)
     no_speaker = sum(1 for row in quote_rows if row["verdict"] == "no-speaker")
     print(
         f"hand-judged precision: speakers {judged.precision(quote_rows):.2f} "

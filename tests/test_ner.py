@@ -7,11 +7,11 @@ from typer.testing import CliRunner
 from khabar.cli import ner_eval  # noqa: F401  (registers the command)
 from khabar.cli.app import app
 from khabar.records import Article, blocks_from_texts
-from khabar.understand.entities import annotate
+from khabar.understand.entities import annotate, find_entities
 from khabar.understand.ner.conll import evaluate, read_conll, spans
 from khabar.understand.ner.document import document_features
 from khabar.understand.ner.model import load_tagger, tag
-from khabar.understand.ner.recognize import clitic_offset, recognize
+from khabar.understand.ner.recognize import _trimmed, clitic_offset, recognize
 from khabar.understand.ner.tokens import sentences, tokenize
 from tests.conftest import SHARED
 
@@ -141,3 +141,19 @@ def test_month_names_inside_dates_are_not_entities():
     understand(article, steps=("dates", "entities"))
     assert [d.value for d in article.dates] == ["2025-04"]
     assert [m.text for m in article.mentions] == ["مصر"]
+
+
+def test_an_agency_after_a_preposition_is_whole_and_linked():
+    mentions, _ = find_entities("وقال المتحدث لفرانس برس إن الهجوم فشل.")
+    assert [(m.text, m.type, m.entity) for m in mentions] == [("فرانس برس", "ORG", "Q40464")]
+
+
+def test_a_person_ends_before_the_agency_they_spoke_to():
+    mentions, _ = find_entities("وقالت ريم سنجاري لفرانس برس إن المدينة هادئة.")
+    assert [m.text for m in mentions] == ["ريم سنجاري", "فرانس برس"]
+
+
+def test_a_name_span_loses_punctuation_and_function_words_at_its_edges():
+    sentence = tokenize('قالت مؤسسة " الخير " بأن')
+    assert _trimmed(sentence, "ORG", 1, 3) == (1, 2)  # «مؤسسة "» → «مؤسسة»
+    assert _trimmed(sentence, "PERS", 3, 6) == (3, 4)  # «الخير " بأن» → «الخير»

@@ -2,7 +2,8 @@
 
 Tries the name as written, then without a clitic prefix, then with and without the article ال,
 all after ``normalize`` («لأذربيجان» → «أذربيجان» → Q227). A person is never linked to a place
-or the reverse; places and organizations may swap (a country named as an actor, «روسيا تنفي»).
+or the reverse; places and organizations may swap (a country named as an actor, «روسيا تنفي»),
+and a name read as a person may be an organization of the table («فرانس برس»).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ _COMPATIBLE = {
     ("LOC", "ORG"),
     ("ORG", "LOC"),
     ("MISC", "ORG"),
+    ("PERS", "ORG"),
 }
 
 

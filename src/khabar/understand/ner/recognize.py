@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from khabar.understand.ner import model
 from khabar.understand.ner.aliases import load_aliases
@@ -20,6 +21,7 @@ from khabar.understand.ner.tokens import Token, sentences, tokenize
 from khabar.understand.normalize import clitic_cuts, normalize, normalize_word
 
 _TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
+NOT_IN_NAMES_FILE = "not-in-names.tsv"
 
 
 @dataclass(slots=True)
@@ -39,7 +41,8 @@ def recognize(text: str, tokens: list[Token] | None = None) -> list[Span]:
     for sentence, tags in zip(document, tagged, strict=True):
         taken = [False] * len(sentence)
         for kind, first, last in spans(tags):
-            if sentence[last - 1].text.endswith(_TANWEEN):
+            first, last = _trimmed(sentence, kind, first, last)
+            if last <= first or sentence[last - 1].text.endswith(_TANWEEN):
                 continue  # «هجوماً أوكرانياً»: an indefinite adjective, never a name
             found.append(
                 Span(
@@ -51,6 +54,34 @@ def recognize(text: str, tokens: list[Token] | None = None) -> list[Span]:
         found.extend(_alias_matches(sentence, taken))
     found.sort(key=lambda span: span.start)
     return [span for span in found if span.end > span.start]
+
+
+@lru_cache(maxsize=1)
+def _not_in_names() -> frozenset[str]:
+    source = resources.files("khabar").joinpath("data", "ner", NOT_IN_NAMES_FILE)
+    return frozenset(
+        normalize(line) for line in source.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"
+    )
+
+
+def _trimmed(sentence: list[Token], kind: str, first: int, last: int) -> tuple[int, int]:
+    """A CRF span without what never belongs to a name: punctuation at its edges («مؤسسة "»), a
+    function word at its end («... بأن»), and, for a person, whatever follows a preposition glued
+    to a later word («ريم سنجاري لفرانس برس» → «ريم سنجاري»; the alias table then finds the agency)."""
+    if kind == "PERS":
+        for i in range(first + 1, last):
+            cut = clitic_offset(sentence[i].text)
+            if sentence[i].text[0] in "لب" and cut and len(sentence[i].text) - cut >= 3:
+                last = i
+                break
+    stop = _not_in_names()
+    while last > first and (
+        not sentence[last - 1].text[0].isalnum() or normalize_word(sentence[last - 1].text) in stop
+    ):
+        last -= 1
+    while first < last and not sentence[first].text[0].isalnum():
+        first += 1
+    return first, last
 
 
 @lru_cache(maxsize=100_000)
@@ -66,6 +97,8 @@ def clitic_offset(token: str) -> int:
     ranks = word_ranks()
     known = load_gazetteer().single
     aliases = load_aliases().by_alias
+    if norm in aliases or norm in known or norm in _alias_first_words():
+        return 0  # «فرانس» of «فرانس برس» is whole, though «رانس» (Reims) is a name too
     own = ranks.get(norm, len(ranks))
     for cut in clitic_cuts(norm):
         prefix, rest = norm[:cut], norm[cut:]
