@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.pipeline import parse
-from khabar.understand.ner import model
+from khabar.understand.ner import fastcrf, model
 from khabar.understand.ner.conll import read_conll
 from khabar.understand.ner.document import chunk, document_features
 from khabar.understand.ner.fastcrf import Layout, viterbi
@@ -80,3 +80,10 @@ def test_any_tokens_get_one_tag_each(document: list[list[str]]) -> None:
     tags = model.tag_document(document)
     assert [len(t) for t in tags] == [len(s) for s in document]
     assert all(tag == "O" or tag[:2] in ("B-", "I-") for sentence in tags for tag in sentence)
+
+
+def test_decoding_in_small_groups_changes_nothing(monkeypatch) -> None:
+    document = [tokens for tokens, _ in read_conll(SHARED / "ner/anercorp/test.txt")[:40]]
+    whole = model.tag_document(document)
+    monkeypatch.setattr(fastcrf, "SENTENCES_PER_GROUP", 3)
+    assert model.tag_document(document) == whole

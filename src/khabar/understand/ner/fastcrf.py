@@ -18,6 +18,7 @@ import numpy as np
 # Word types whose score vectors are kept; past it the table starts again (news vocabularies
 # grow without end over a long ingest, and a re-summed vector costs only microseconds).
 MAX_WORDS = 100_000
+SENTENCES_PER_GROUP = 256  # sentences decoded together: bounds Viterbi's padded arrays
 
 
 class Weights:
@@ -139,23 +140,34 @@ def add_slot(scores: np.ndarray, table: np.ndarray, rows: np.ndarray, layout: La
 
 
 def viterbi(scores: np.ndarray, layout: Layout, transitions: np.ndarray) -> np.ndarray:
-    """Best label index for every token, each sentence decoded on its own, all sentences at once.
+    """Best label index for every token, each sentence decoded on its own, many sentences at once.
 
-    Sentences are ordered longest first, so at each step the ones still running are a prefix of
-    the batch and the shorter ones cost nothing once they have ended.
+    Sentences are ordered longest first and decoded in groups: within a group the sentences still
+    running at each step are a prefix of the batch, so shorter ones cost nothing once ended, and a
+    huge document never pads thousands of short sentences to its longest one.
     """
-    if layout.size == 0:
-        return np.zeros(0, dtype=np.intp)
+    best_labels = np.zeros(layout.size, dtype=np.intp)
     order = np.argsort(-layout.lengths, kind="stable")
-    lengths = layout.lengths[order]
+    for first in range(0, len(order), SENTENCES_PER_GROUP):
+        members = order[first : first + SENTENCES_PER_GROUP]
+        lengths = layout.lengths[members]
+        if not lengths.size or lengths[0] == 0:
+            break
+        before = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+        tokens = np.arange(int(lengths.sum())) + np.repeat(layout.starts[members] - before, lengths)
+        rows = np.repeat(np.arange(len(members)), lengths)
+        best_labels[tokens] = _decode(scores[tokens], rows, layout.position[tokens], lengths, transitions)
+    return best_labels
+
+
+def _decode(
+    scores: np.ndarray, rows: np.ndarray, positions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
+) -> np.ndarray:
+    """Viterbi over sentences given longest first: token k is at (rows[k], positions[k])."""
     size, longest, labels = len(lengths), int(lengths[0]), scores.shape[1]
     running = size - np.searchsorted(lengths[::-1], np.arange(longest), side="right")
-    rank = np.empty_like(order)
-    rank[order] = np.arange(size)
-    sentence_of = np.repeat(np.arange(size), layout.lengths)
-    where = (rank[sentence_of], layout.position)
     grid = np.zeros((size, longest, labels))
-    grid[where] = scores
+    grid[rows, positions] = scores
     best = grid[:, 0].copy()
     back = np.zeros((longest, size, labels), dtype=np.intp)
     for t in range(1, longest):
@@ -171,4 +183,4 @@ def viterbi(scores: np.ndarray, layout: Layout, transitions: np.ndarray) -> np.n
         path[:k, t] = current[:k]
         if t:
             current[:k] = back[t, every[:k], current[:k]]
-    return path[where]
+    return path[rows, positions]
