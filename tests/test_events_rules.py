@@ -231,21 +231,21 @@ def test_may_before_a_past_verb_means_already():
 
 
 def test_the_deputy_of_a_king_is_not_the_king():
-    [event] = coded(
+    found = coded(
         "استقبل نائب خادم الحرمين الشريفين أمس أسر الشهداء في أبها.",
         [("خادم الحرمين الشريفين", "PERS", "Q367825")],
         [("أمس", "2015-07-31")],
     )
-    assert (event.type, event.actors) == ("CONSULT", [])
+    assert [e.actors for e in found if "Q367825" in e.actors] == []
 
 
 def test_a_country_adjective_after_a_channel_is_not_the_state():
-    [event] = coded(
+    found = coded(
         'أشادت قناة "الإخبارية" السعودية أمس بتحقيق الصحيفة.',
         [("السعودية", "LOC", "Q851")],
         [("أمس", "2015-07-31")],
     )
-    assert (event.type, event.actors) == ("SUPPORT", [])
+    assert [e.actors for e in found if "Q851" in e.actors] == []
 
 
 def test_a_secretary_general_acts_for_his_organization():

@@ -47,6 +47,8 @@ class Trigger:
     needs_party: bool = False
     next_definite: bool = False
     needs_scene: bool = False
+    needs_actor: bool = False
+    needs_complement: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,17 @@ class Lexicon:
     jussive: re.Pattern[str]
     planned_before: re.Pattern[str]
     planned_after: re.Pattern[str]
+    complement: dict[str, re.Pattern[str]]
+    complement_words: dict[str, int]
+    sense_blockers: list[tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]]
+    violation_before: re.Pattern[str]
+    object_head: re.Pattern[str]
+    accusative_adverb: re.Pattern[str]
+    not_time_before: re.Pattern[str]
+    duration_unit: re.Pattern[str]
+    until_before: re.Pattern[str]
+    alternative_before: re.Pattern[str]
+    demanded_words: int
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
@@ -110,6 +123,8 @@ def lexicon() -> Lexicon:
                     entry.get("needs_party", False),
                     entry.get("next_definite", False),
                     entry.get("needs_scene", False),
+                    entry.get("needs_actor", False),
+                    entry.get("needs_complement"),
                 ),
             )
     nouns = [form for entry in data["triggers"] if entry["pos"] == "noun" for form in entry["forms"]]
@@ -124,6 +139,14 @@ def lexicon() -> Lexicon:
 
     def words(items: list[str]) -> re.Pattern[str]:
         return re.compile(whole(alternation(items)))
+
+    def blocker(items: list[str], before: bool) -> re.Pattern[str] | None:
+        if not items:
+            return None
+        if before:  # «الدراسة التي استهدفت»: a relative pronoun may sit between head and verb
+            relative = alternation(data["relative_pronouns"])
+            return re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(items)})(?:\s+(?:{relative}))?\s+$")
+        return words(items)
 
     return Lexicon(
         trigger=trigger,
@@ -158,7 +181,10 @@ def lexicon() -> Lexicon:
         masdar_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['masdar_before'])})\s+$"),
         not_subject=words(data["not_subject_words"]),
         adjunct_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['adjunct_before'])})\s+$"),
-        deputy_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['deputy_words'])})\s+$"),
+        # «ابن وشقيق الملا عمر»: a relative acts no more for the one named than a deputy does.
+        deputy_before=re.compile(
+            rf"(?<!{_WORD})[وف]?(?:{alternation(data['deputy_words'] + data['kin_words'])})\s+$"
+        ),
         place_head_before=re.compile(
             rf"(?<!{_WORD})[وفبل]?(?:ال)?(?:{alternation(data['place_heads'])})\s+$"
         ),
@@ -172,7 +198,33 @@ def lexicon() -> Lexicon:
         # «وتعقد»، «فيعتزم»: the cue verbs take the conjunctions.
         planned_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(cues['planned_before'])})(?!{_WORD})"),
         planned_after=words(cues["planned_after"]),
+        complement={kind: _complement(items) for kind, items in data["complements"].items()},
+        complement_words=data["complement_words"],
+        sense_blockers=[
+            (
+                frozenset(_key(form) for form in entry["forms"]),
+                blocker(entry["before"], before=True),
+                blocker(entry["after"], before=False),
+            )
+            for entry in data["sense_blockers"]
+        ],
+        violation_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['violation_before'])})\s+$"),
+        object_head=words(data["object_heads"]),
+        accusative_adverb=words(data["accusative_adverbs"]),
+        not_time_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['not_time_before'])})\s+$"),
+        duration_unit=re.compile(rf"(?:{alternation(data['duration_units'])})\s*$"),
+        until_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['until_before'])})\s+$"),
+        alternative_before=words(cues["alternative_before"]),
+        demanded_words=cues["demanded_words"],
     )
+
+
+def _complement(items: list[str]) -> re.Pattern[str]:
+    """Whole words, and «ب*»-style prefixes that open a longer word («بالإفراج»)."""
+    words = [item for item in items if not item.endswith("*")]
+    prefixes = "|".join(re.escape(item[:-1]) for item in items if item.endswith("*"))
+    prefixed = rf"|(?:{prefixes}){_WORD}{{3}}" if prefixes else ""
+    return re.compile(rf"(?<!{_WORD})(?:(?:{alternation(words)})(?!{_WORD}){prefixed})")
 
 
 def annotate(article: Article) -> None:
@@ -183,7 +235,12 @@ def annotate(article: Article) -> None:
         return
     lex = lexicon()
     mentions = sorted(article.mentions, key=lambda m: m.start)
-    dates = sorted(article.dates, key=lambda d: d.start)
+    # «وليدة اليوم» (nothing new): a date word in an idiom is no time.
+    dates = [
+        d
+        for d in sorted(article.dates, key=lambda d: d.start)
+        if not lex.not_time_before.search(text, max(0, d.start - 10), d.start)
+    ]
     published = article.published.date if article.published else None
     mentions = _with_states(text, mentions)
     starts = [m.start for m in mentions]
@@ -201,6 +258,10 @@ def annotate(article: Article) -> None:
             if any(a <= match.start() < b for a, b in taken):
                 continue
             trigger = _sense(text, match, trigger, local, end)
+            if _blocked(text, match, start, end):
+                continue  # «الأمر الذي دعا»، «ودّعت جموع جثامين الشهداء»، «الدراسة التي استهدفت»
+            if trigger.needs_complement and not _governs(text, match, trigger.needs_complement, end, local):
+                continue  # «طالب السنة الثالثة»: a student, no demand made
             if any(m.start <= match.start() < m.end and m.type in ("PERS", "ORG") for m in local):
                 continue  # «لقاء» in a person's name, «إغاثة» in an organization's
             if trigger.pos == "verb" and lex.masdar_before.search(
@@ -221,11 +282,15 @@ def annotate(article: Article) -> None:
             ):
                 continue
             event = _event(text, start, end, match, trigger, local, dates, published, found)
+            if trigger.needs_actor and not event.actors:
+                continue  # «التهديد المستمر الذي يمثله متطرفون»: a danger, no threat made
             if trigger.needs_party and not (event.actors or event.recipients):
                 continue
             if trigger.needs_scene and not (event.actors or event.recipients or event.place):
                 continue  # «أكثر معارك تقرير الوجود جدية»: a figure of speech
-            if not (event.actors or event.recipients or event.begin) and not _told(match, trigger):
+            if not (event.actors or event.recipients or event.begin or event.end_date) and not _told(
+                match, trigger
+            ):
                 continue  # «وتفجيرات»، «يدعو»: a general statement, no specific event
             definite = match.group("article") or (match.group("noun") or "").startswith("ال")
             if trigger.pos == "noun" and definite and not event.actors and event.begin is None:
@@ -251,6 +316,31 @@ def _sense(text: str, match: re.Match[str], trigger: Trigger, mentions: list[Men
         if any(m.type == "PERS" and match.end() <= m.start <= close for m in mentions):
             return shifted
     return trigger
+
+
+def _blocked(text: str, match: re.Match[str], start: int, end: int) -> bool:
+    """A trigger form next to the words of one of its other senses (``sense_blockers``)."""
+    key = _key(match.group("noun") or match.group("verb"))
+    for forms, before, after in lexicon().sense_blockers:
+        if key not in forms:
+            continue
+        if before is not None and before.search(text, max(start, match.start() - 30), match.start()):
+            return True
+        if after is not None and after.search(" ".join(text[match.end() : end].split()[:3])):
+            return True
+    return False
+
+
+def _governs(text: str, match: re.Match[str], kind: str, end: int, mentions: list[Mention]) -> bool:
+    """«طالب بالإفراج»، «دعا إلى»، «حث على»: a demand verb's complement within a few words; a
+    «ب» that opens a name («مدرسة بلير») is not one."""
+    lex = lexicon()
+    reach = re.match(rf"(?:\s*\S+){{0,{lex.complement_words[kind]}}}", text[match.end() : end])
+    high = match.end() + (reach.end() if reach else 0)
+    for found in lex.complement[kind].finditer(text, match.end(), high):
+        if not any(m.start <= found.start() < m.end for m in mentions):
+            return True
+    return False
 
 
 def _with_states(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -301,11 +391,12 @@ def _event(
             mode = refined
             break
     place = _place(text, match.end(), end, mentions, recipient, trigger)
+    co_actor = _co_actor(text, actor, mentions) if actor is not None and actor.start > match.start() else None
+    if co_actor is not None and recipient is co_actor:
+        recipient = None  # «دعت بريطانيا وفرنسا دولاً أخرى»: France calls too, it is not called on
     when = _when(text, match, trigger, start, end, dates, found)
-    begin, end_date = (
-        (when.begin or when.value, when.end_date or when.begin or when.value) if when else (None, None)
-    )
-    factuality = _factuality(text, start, end, match, trigger, begin, published)
+    begin, end_date = _span(text, start, match, trigger, when, published)
+    factuality = _factuality(text, start, end, match, trigger, begin, published, found)
     confidence = 0.45 + (0.15 if trigger.pos == "verb" else 0.0)
     confidence += 0.15 if actor else 0.0
     confidence += 0.1 if recipient else 0.0
@@ -317,7 +408,7 @@ def _event(
         text=text[start:end],
         mode=mode,
         trigger=text[match.start() : match.end()],
-        actors=[_party_key(actor)] if actor else [],
+        actors=[_party_key(m) for m in (actor, co_actor) if m is not None],
         recipients=[_party_key(recipient)] if recipient else [],
         place=_entity_key(place) if place else None,
         begin=begin,
@@ -325,6 +416,54 @@ def _event(
         factuality=factuality,  # type: ignore[arg-type]
         confidence=round(min(confidence, 0.95), 2),
     )
+
+
+def _co_actor(text: str, actor: Mention, mentions: list[Mention]) -> Mention | None:
+    """A party joined to the actor by «و» acts with it («دعت بريطانيا وفرنسا»)."""
+    for mention in mentions:
+        if mention.start < actor.end or mention is actor:
+            continue
+        joined = text[actor.end : mention.start].strip() == "و"
+        party = mention.type in ("PERS", "ORG") or (mention.type == "LOC" and _linked(mention))
+        return mention if joined and party and mention.entity != actor.entity else None
+    return None
+
+
+def _span(
+    text: str,
+    start: int,
+    match: re.Match[str],
+    trigger: Trigger,
+    when: TemporalExpression | None,
+    published: str | None,
+) -> tuple[str | None, str | None]:
+    """The event's first and last day from its temporal expression.
+
+    «منذ أربعة أشهر» is a span reaching to the report: it gives a begin, the report's day the end.
+    «حتى 31 يناير» ends a span: no begin. A year-less day after the report for an event that
+    something followed («إثر هجمات الحادي عشر من سبتمبر») is an anniversary, not this year's day.
+    """
+    if when is None:
+        return None, None
+    lex = lexicon()
+    begin = when.begin or when.value
+    last = when.end_date or when.begin or when.value
+    if lex.until_before.search(text, max(start, when.start - 12), when.start) or re.match(
+        r"(?:حتى|لغاية)\s", when.text
+    ):
+        return None, last
+    if re.match(r"منذ\s", when.text) and lex.duration_unit.search(when.text):
+        return begin, published[:10] if published else None
+    if (
+        trigger.pos == "noun"
+        and when.relative
+        and published
+        and begin[:10] > published[:10]
+        and not re.search(r"\d{4}", when.text)
+        and lex.adjunct_before.search(text, max(start, match.start() - 8), match.start())
+    ):
+        return None, None
+    return begin, last
 
 
 def _entity_key(mention: Mention) -> str:
@@ -348,6 +487,8 @@ def _participants(
     («الهجوم الذي استهدف مسجداً») has its subject outside the sentence's mentions.
     """
     lex = lexicon()
+    if lex.violation_before.search(text, max(start, match.start() - 16), match.start()):
+        return None, None  # «قام الحوثيون باختراق الهدنة»: the one breaking it is not its party
     low = max(start, match.start() - WINDOW)
     high = min(end, match.end() + WINDOW)
     # Participants are people, organizations and linked places standing for states («روسيا»);
@@ -403,6 +544,8 @@ def _participants(
             between = text[match.end() : bare_after[0].start].split()
             if len(between) == 1 and lex.resumptive.fullmatch(between[0]):
                 actor = bare_after[0]
+            elif not between and match.end("verb") < match.end():
+                actor = bare_after[0]  # «التحالف الذي رفضته الولايات المتحدة»: the pronoun is the object
     elif office is not None:
         actor = office  # «رحب الأمين العام لجامعة الدول العربية»: the League welcomes
     elif trigger.pos == "verb":
@@ -419,6 +562,7 @@ def _participants(
             and not re.search(rf"(?<!{_WORD})(?:لل|بال|لـ)", between)
             and not lex.relative_word.search(between)
             and not re.search(r"[،,؛]", between)
+            and not _object_between(between)
         ):
             actor = first
         elif subjects and _words(text, subjects[-1].end, match.start()) <= 1 and not conjoined:
@@ -455,6 +599,18 @@ def _participants(
             recipient = mention  # «استهدف ... مسجداً في الكويت»: the direct object
             break
     return actor, recipient
+
+
+def _object_between(between: str) -> bool:
+    """«قصفت وبدقة هدفًا تخريبيًا لحركة حماس»، «قصفت موقع (عيسى البطران)»: an object's head or an
+    indefinite accusative between a verb and a name makes the name part of the object."""
+    lex = lexicon()
+    if lex.object_head.search(between):
+        return True
+    return any(
+        re.search("(?:\u064bا|ا\u064b)$", word) and not lex.accusative_adverb.fullmatch(word)
+        for word in between.split()
+    )
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -496,8 +652,11 @@ def _office_of(text: str, match: re.Match[str], after: list[Mention]) -> Mention
     """«الأمين العام لجامعة الدول العربية» right after a verb: the organization whose office acts."""
     lex = lexicon()
     for mention in after[:1]:
-        if _words(text, match.end(), mention.start) <= 4 and lex.title_before.search(
-            text, max(match.end(), mention.start - 40), mention.start
+        if (
+            _words(text, match.end(), mention.start) <= 4
+            and lex.title_before.search(text, max(match.end(), mention.start - 40), mention.start)
+            # «قصف المقر الرئيس لمنظمة التحرير»: a building's «الرئيس» is no office
+            and not _object_between(text[match.end() : mention.start])
         ):
             return mention
     return None
@@ -613,6 +772,21 @@ def _when(
     return before[-1]
 
 
+def _demanded(
+    text: str, start: int, match: re.Match[str], found: list[tuple[re.Match[str], Trigger]]
+) -> bool:
+    """«طالبت الجامعة بتشكيل لجنة للقيام بزيارة الأراضي»: what a demand asks for has not happened."""
+    lex = lexicon()
+    for other, kind in found:
+        if kind.type != "REQUEST" or kind.pos != "verb" or not start <= other.start() < match.start():
+            continue
+        if _words(text, other.end(), match.start()) <= lex.demanded_words and not _CLAUSE_BREAK.search(
+            text, other.end(), match.start()
+        ):
+            return True
+    return False
+
+
 def _may(words: list[str]) -> bool:
     """«قد» right before a present-tense verb."""
     lex = lexicon()
@@ -630,6 +804,7 @@ def _factuality(
     trigger: Trigger,
     begin: str | None,
     published: str | None,
+    found: list[tuple[re.Match[str], Trigger]],
 ) -> str:
     lex = lexicon()
     before = text[max(start, match.start() - 40) : match.start()]
@@ -637,6 +812,10 @@ def _factuality(
     if lex.denied.search(near):
         return "denied"
     if lex.hypothetical.search(" ".join(before.split()[-5:])):
+        return "hypothetical"
+    if lex.alternative_before.fullmatch("".join(before.split()[-1:])):
+        return "hypothetical"  # «لقبول الاتفاق أو رفضه»: one of two outcomes, not yet decided
+    if trigger.pos == "noun" and _demanded(text, start, match, found):
         return "hypothetical"
     if _may(before.split()[-5:] + [match.group()]):
         return "hypothetical"  # «قد تفرض»; «قد غرد» is past and done
