@@ -244,6 +244,64 @@ def test_an_anniversary_day_of_an_earlier_attack_is_not_this_year():
     assert (event.type, event.begin, event.factuality) == ("ASSAULT", None, "happened")
 
 
+def test_a_capital_after_talks_is_where_they_are_held():
+    [event] = coded(
+        "وأظهرت إيران تنازلات في مفاوضات فيينا مع الولايات المتحدة.",
+        [("فيينا", "LOC", "Q1741"), ("الولايات المتحدة", "LOC", "Q30")],
+    )
+    assert (event.type, event.actors, event.recipients) == ("CONSULT", [], ["Q30"])
+
+
+def test_the_one_met_with_a_preposition_is_not_the_subject():
+    [event] = coded(
+        "وقال كيري إنه التقى بوزير الخارجية السعودي عادل الجبير أمس.",
+        [("عادل الجبير", "PERS", "Q4697183")],
+        [("أمس", "2015-07-31")],
+    )
+    assert (event.type, event.actors) == ("CONSULT", [])
+
+
+def test_one_person_named_twice_is_not_their_own_guest():
+    [event] = coded(
+        "التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد محمد بن سلمان في جدة.",
+        [
+            ("محمد بن سلمان بن عبدالعزيز", "PERS", "local:PERS:محمد بن سلمان بن عبدالعزيز"),
+            ("محمد بن سلمان في", "PERS", "local:PERS:محمد بن سلمان"),
+        ],
+    )
+    assert (event.actors, event.recipients) == (["local:PERS:محمد بن سلمان بن عبدالعزيز"], [])
+
+
+def test_a_relative_ma_is_no_negation():
+    [event] = coded(
+        "ووافقت موسكو على القرار، وهو ما لقي ترحيب الملك سلمان.", [("الملك سلمان", "PERS", "Q367825")]
+    )
+    assert (event.type, event.factuality) == ("SUPPORT", "happened")
+
+
+def test_what_is_needed_is_hypothetical():
+    [event] = coded("وتناول الحوار الضرورة القصوى لاستئناف مفاوضات مع إسرائيل.", [("إسرائيل", "LOC", "Q801")])
+    assert (event.type, event.factuality) == ("CONSULT", "hypothetical")
+
+
+def test_a_date_in_an_aside_about_a_name_is_not_the_events():
+    [event] = coded(
+        "ورد كيري على انتقادات بندر (السفير بين العامين 1981 و2005).",
+        [("بندر", "PERS", "Q57369")],
+        [("1981", "1981")],
+    )
+    assert (event.type, event.begin) == ("ACCUSE", None)
+
+
+def test_a_date_in_a_quoted_name_is_not_the_events():
+    [event] = coded(
+        "ويرفض الورفلي الاعتراف بـ«ثورة فبراير» في ليبيا.",
+        [("الورفلي", "PERS", "local:PERS:الورفلي")],
+        [("فبراير", "2015-02-01")],
+    )
+    assert (event.type, event.begin) == ("REJECT", None)
+
+
 # Never crash
 
 

@@ -95,6 +95,8 @@ class Lexicon:
     until_before: re.Pattern[str]
     alternative_before: re.Pattern[str]
     demanded_words: int
+    relative_ma_before: frozenset[str]
+    title_object: re.Pattern[str]
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
@@ -216,6 +218,8 @@ def lexicon() -> Lexicon:
         until_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['until_before'])})\s+$"),
         alternative_before=words(cues["alternative_before"]),
         demanded_words=cues["demanded_words"],
+        relative_ma_before=frozenset(cues["relative_ma_before"]),
+        title_object=re.compile(rf"(?<!{_WORD})(?:[بل]|لل)(?:{alternation(data['title_words'])})(?!{_WORD})"),
     )
 
 
@@ -239,7 +243,7 @@ def annotate(article: Article) -> None:
     dates = [
         d
         for d in sorted(article.dates, key=lambda d: d.start)
-        if not lex.not_time_before.search(text, max(0, d.start - 10), d.start)
+        if not lex.not_time_before.search(text, max(0, d.start - 10), d.start) and not _in_aside(text, d)
     ]
     published = article.published.date if article.published else None
     mentions = _with_states(text, mentions)
@@ -318,6 +322,24 @@ def _sense(text: str, match: re.Match[str], trigger: Trigger, mentions: list[Men
     return trigger
 
 
+def _in_aside(text: str, date: TemporalExpression) -> bool:
+    """«بندر بن سلطان، السفير (بين العامين 1981 و2005)»: a date in a parenthesis with other words
+    qualifies a name; «ثورة فبراير» in guillemets is a name. Neither is when the event happened."""
+    for opening, closing, short in (("(", ")", False), ("«", "»", True)):
+        before = text.rfind(opening, max(0, date.start - 40), date.start)
+        if before < 0 or text.find(closing, before, date.start) >= 0:
+            continue
+        after = text.find(closing, date.end, date.end + 40)
+        if after < 0:
+            continue
+        inside = text[before + 1 : after]
+        if short and len(inside.split()) <= 4:
+            return True
+        if not short and text[before + 1 : date.start].strip() + text[date.end : after].strip():
+            return True
+    return False
+
+
 def _blocked(text: str, match: re.Match[str], start: int, end: int) -> bool:
     """A trigger form next to the words of one of its other senses (``sense_blockers``)."""
     key = _key(match.group("noun") or match.group("verb"))
@@ -391,6 +413,12 @@ def _event(
             mode = refined
             break
     place = _place(text, match.end(), end, mentions, recipient, trigger)
+    if (
+        actor is not None
+        and recipient is not None
+        and (recipient.entity == actor.entity or recipient.text in actor.text or actor.text in recipient.text)
+    ):
+        recipient = None  # «محمد بن سلمان بن عبدالعزيز ... محمد بن سلمان»: one person twice
     co_actor = _co_actor(text, actor, mentions) if actor is not None and actor.start > match.start() else None
     if co_actor is not None and recipient is co_actor:
         recipient = None  # «دعت بريطانيا وفرنسا دولاً أخرى»: France calls too, it is not called on
@@ -563,6 +591,8 @@ def _participants(
             and not lex.relative_word.search(between)
             and not re.search(r"[،,؛]", between)
             and not _object_between(between)
+            # «التقى بوزير الخارجية السعودي عادل الجبير»: the one met, not the one meeting
+            and not lex.title_object.search(between)
         ):
             actor = first
         elif subjects and _words(text, subjects[-1].end, match.start()) <= 1 and not conjoined:
@@ -570,6 +600,13 @@ def _participants(
     else:
         definite = bool(match.group("article") or (match.group("noun") or "").startswith("ال"))
         actor = _light_subject(text, subjects, match) or _genitive_after(text, match, after, end, definite)
+        if (
+            trigger.type == "CONSULT"
+            and actor is not None
+            and actor.start > match.start()
+            and (actor.entity or "") in states().country_of_capital
+        ):
+            actor = None  # «مفاوضات فيينا»، «محادثات الدوحة»: where the talks are held
     recipient: Mention | None = None
     if actor is not None and trigger.mode == "visit" and actor.type == "LOC" and actor.start > match.start():
         actor, recipient = None, actor  # «زيارة إسرائيل»: a place after a visit is where it goes
@@ -808,8 +845,10 @@ def _factuality(
 ) -> str:
     lex = lexicon()
     before = text[max(start, match.start() - 40) : match.start()]
-    near = " ".join(before.split()[-2:])
-    if lex.denied.search(near):
+    near = before.split()[-3:]
+    # «وهو ما لقي ترحيب»: «ما» after a pronoun is relative, no negation
+    relative = [i for i, w in enumerate(near[1:], 1) if w == "ما" and near[i - 1] in lex.relative_ma_before]
+    if not relative and lex.denied.search(" ".join(near[-2:])):
         return "denied"
     if lex.hypothetical.search(" ".join(before.split()[-5:])):
         return "hypothetical"
