@@ -7,11 +7,13 @@ Every mention is a span with ``article.text[m.start:m.end] == m.text``.
 
 from __future__ import annotations
 
+import itertools
 import logging
+from bisect import bisect_left, bisect_right, insort
 
 from khabar.records import Article, Entity, Mention, TemporalExpression
 from khabar.understand.ner.aliases import CanonicalEntity, load_aliases
-from khabar.understand.ner.coref import local_key, role_before, same_person
+from khabar.understand.ner.coref import local_key, role_before, shorter_forms
 from khabar.understand.ner.linking import link
 from khabar.understand.ner.recognize import recognize
 from khabar.understand.ner.tokens import Token, tokenize
@@ -40,7 +42,14 @@ def _outside_dates(
     """A month name inside a date («أبريل (نيسان) المقبل», «تموز») is not a name: drop it."""
     if not dates:
         return mentions, entities
-    kept = [m for m in mentions if not any(d.start <= m.start and m.end <= d.end for d in dates)]
+    ordered = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
+    reach = list(itertools.accumulate((d.end for d in ordered), max))  # furthest end so far
+    kept = []
+    for m in mentions:
+        k = bisect_right(starts, m.start)  # the dates starting at or before the mention
+        if not (k and reach[k - 1] >= m.end):
+            kept.append(m)
     keys = {m.entity for m in kept}
     return kept, [e for e in entities if e.key in keys]
 
@@ -80,6 +89,12 @@ def find_entities(text: str) -> tuple[list[Mention], list[Entity]]:
 def _keys(text: str, spans: list, linked: list[CanonicalEntity | None]) -> list[str]:
     """Entity key per mention: the QID when linked; a person's surname takes its full name's key."""
     names = [normalize(text[s.start : s.end]) for s in spans]
+    # Each person's name under each of its shorter endings: «بوتين» finds «فلاديمير بوتين» at once.
+    by_ending: dict[tuple[str, ...], list[int]] = {}
+    for j, s in enumerate(spans):
+        if s.type == "PERS":
+            for form in shorter_forms(names[j]):
+                by_ending.setdefault(form, []).append(j)
     keys: list[str] = []
     for i, span in enumerate(spans):
         if linked[i] is not None:
@@ -87,7 +102,7 @@ def _keys(text: str, spans: list, linked: list[CanonicalEntity | None]) -> list[
             continue
         key = local_key(span.type, text[span.start : span.end])
         if span.type == "PERS":
-            longer = [j for j, s in enumerate(spans) if s.type == "PERS" and same_person(names[i], names[j])]
+            longer = by_ending.get(tuple(names[i].split()), [])
             if longer:
                 j = max(longer, key=lambda j: (linked[j] is not None, len(names[j])))
                 key = (
@@ -132,7 +147,7 @@ def _role_mentions(
             by_first.setdefault(role[0], []).append((role, keys))
     if not by_first:
         return []
-    covered = [(m.start, m.end) for m in mentions]
+    covered = sorted((m.start, m.end) for m in mentions)
     norms = [normalize_word(t.text) for t in tokens]
     found: list[Mention] = []
     for i, norm in enumerate(norms):
@@ -146,9 +161,20 @@ def _role_mentions(
             start = tokens[i].end - len(first)
             end = tokens[i + n - 1].end
             nxt = tokens[i + n].start if i + n < len(tokens) else None
-            if any(s < end and start < e for s, e in covered) or any(s == nxt for s, _ in covered):
+            if _overlaps(covered, start, end) or _starts_at(covered, nxt):
                 continue  # overlaps a name, or is the title right before one
             key = next(iter(keys))
             found.append(Mention(start, end, text[start:end], "PERS", key, text[start:end]))
-            covered.append((start, end))
+            insort(covered, (start, end))
     return found
+
+
+def _overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) meets one of ``covered`` (sorted, non-overlapping spans)."""
+    k = bisect_left(covered, (end,))  # spans starting before ``end``
+    return k > 0 and covered[k - 1][1] > start
+
+
+def _starts_at(covered: list[tuple[int, int]], offset: int | None) -> bool:
+    k = bisect_left(covered, (offset,)) if offset is not None else len(covered)
+    return k < len(covered) and covered[k][0] == offset

@@ -51,7 +51,10 @@ def local_key(kind: str, name: str) -> str:
     return f"local:{kind}:{normalize(name)}"
 
 
-def same_person(short: str, full: str) -> bool:
-    """«بوتين» is «فلاديمير بوتين»: the shorter name is the last word(s) of the longer one."""
-    short_words, full_words = short.split(), full.split()
-    return len(short_words) < len(full_words) and full_words[-len(short_words) :] == short_words
+def shorter_forms(full: str) -> list[tuple[str, ...]]:
+    """The shorter names that stand for this person: its last word(s).
+
+    «فلاديمير بوتين» → [(«بوتين»,)]; a mention «بوتين» is the same person.
+    """
+    words = full.split()
+    return [tuple(words[-k:]) for k in range(1, len(words))]
