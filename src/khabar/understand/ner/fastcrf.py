@@ -17,7 +17,7 @@ import numpy as np
 
 # Word types whose score vectors are kept; past it the table starts again (news vocabularies
 # grow without end over a long ingest, and a re-summed vector costs only microseconds).
-MAX_WORDS = 100_000
+MAX_WORDS = 250_000  # about 150 MB of float64 score vectors for both passes at most
 SENTENCES_PER_GROUP = 256  # sentences decoded together: bounds Viterbi's padded arrays
 
 
