@@ -73,9 +73,7 @@ class SentencePass:
         self.pair_before = _pair_rows(weights, "bw=")
         self.pair_after = _pair_rows(weights, "bw+=")
 
-    def scores(
-        self, document: list[list[str]], layout: Layout, flat: list[str], norms: list[str], multi: list[str]
-    ):
+    def scores(self, layout: Layout, flat: list[str], norms: list[str], multi: list[str]) -> np.ndarray:
         rows = self.words.rows(flat)
         table = self.words.table
         scores = table[rows, 0]
@@ -169,7 +167,7 @@ class TwoPassTagger:
             for start, length in zip(layout.starts, layout.lengths, strict=True)
             for tag in gazetteer.longest_matches(norms[start : start + length])
         ]
-        first = viterbi(self.first.scores(document, layout, flat, norms, multi), layout, self.transitions)
+        first = viterbi(self.first.scores(layout, flat, norms, multi), layout, self.transitions)
         labels = self.labels
         if self.second is not None and not first_only:
             scores = self.second.scores(layout, flat, multi, first, labels)
