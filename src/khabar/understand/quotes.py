@@ -35,9 +35,9 @@ SUBJECT_REACH = 3
 NAME_MAX_WORDS = 3
 
 
-def _deputy_words() -> list[str]:
+def _event_words(name: str) -> list[str]:
     data = json.loads(resources.files("khabar.data.events").joinpath("triggers.json").read_text("utf-8"))
-    return data["deputy_words"]
+    return data[name]
 
 
 def _load(name: str) -> dict:
@@ -69,6 +69,9 @@ class Lexicon:
     bare_agency: re.Pattern[str]
     deputy_before: re.Pattern[str]
     outlet_noun_before: re.Pattern[str]
+    honorific: re.Pattern[str]
+    opening_verb: re.Pattern[str]
+    place_head_before: re.Pattern[str]
 
 
 @cache
@@ -116,10 +119,16 @@ def lexicon() -> Lexicon:
         kunya_before=re.compile(rf"{whole(alternation(data['kunya']))}\s+$"),
         # The events lexicon keeps the deputy words; a deputy speaks for himself, not his principal.
         deputy_before=re.compile(
-            rf"(?<!{_WORD})[وف]?(?:{alternation(_deputy_words())})(?:\s+[^\s،,]+){{0,2}}\s+$"
+            rf"(?<!{_WORD})[وف]?(?:{alternation(_event_words('deputy_words'))})(?:\s+[^\s،,]+){{0,2}}\s+$"
         ),
         bare_agency=re.compile(rf"\s(?:{agencies})(?!{_WORD})"),
         outlet_noun_before=re.compile(rf"(?:{outlets})$"),
+        honorific=re.compile(rf"[وف]?(?:{alternation(data['honorifics'])})"),
+        opening_verb=re.compile(rf"[وف]?(?:{alternation(data['opening_verbs'])})\s+"),
+        # «ملعب الأمير عبدالله الفيصل»: a name after a building's noun names the building.
+        place_head_before=re.compile(
+            rf"(?<!{_WORD})[وفبل]?(?:ال)?(?:{alternation(_event_words('place_heads'))})(?:\s+\S+)?\s+$"
+        ),
     )
 
 
@@ -142,6 +151,8 @@ class _Speaker:
     unnamed_head: str | None = None
     tail: int = 0  # where the phrase ended in the text, before guillemets were trimmed off
     head_end: int = 0  # where the phrase ended before an apposition («...، مستشار الرئيس ...،»)
+    pronoun: bool = False  # «معاليه»: refers back, names nobody
+    plural: bool = False  # «وأكدوا» with no subject: several people, never one named before
 
 
 def annotate(article: Article) -> None:
@@ -159,7 +170,10 @@ def annotate(article: Article) -> None:
             quotes.append(quote)
             speakers.append(speaker)
     _resolve_unnamed(text, quotes, speakers)
-    _continue_speakers(quotes, _new_subjects(text, spans, mentions))
+    plural = {
+        id(quote) for quote, speaker in zip(quotes, speakers, strict=True) if speaker and speaker.plural
+    }
+    _continue_speakers(quotes, _new_subjects(text, spans, mentions), plural)
     article.quotes = quotes
 
 
@@ -191,6 +205,8 @@ def _sentence_quotes(
         result = _forward(text, match, lemma, start, end, limit, quoted, mentions, bool(found))
         if result:
             quote, head = result
+            if head is None and quote.speaker_text is None and _key(match.group("verb")).endswith("وا"):
+                head = _Speaker(match.start(), match.end(), pronoun=True, plural=True)
             found.append((quote, head))
             taken_until = quote.end
     return found
@@ -360,7 +376,7 @@ def _kind(text: str, start: int, end: int, quoted: list[tuple[int, int]]) -> str
 
 
 _SPEAKER_STOP = re.compile(
-    r"[،,:؛(«\"“]|\s(?=[وف]?(?:في|على|عبر|خلال|عن)\s|لـ|ل[«\"“]|ل(?:صحيفة|وكالة|قناة|شبكة|تلفزيون|إذاعة|موقع)\s)"
+    r"[،,:؛(«\"“]|\s(?=[وف]?(?:في|على|عبر|خلال|عن)\s|لـ|ل[«\"“]|ل(?:ل?صحيفة|ل?وكالة|ل?قناة|ل?شبكة|ل?تلفزيون|ل?إذاعة|ل?موقع|ل?جريدة|ل?مجلة)(?:\s|$))"
 )
 
 
@@ -381,6 +397,10 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
         return None
     if lex.not_speakers.match(text, start) or lex.verb.match(text, start):
         return None  # «وأردف يقول»: the next verb carries the quote
+    honorific = lex.honorific.match(text, start)
+    if honorific and not re.match(_WORD, text[honorific.end() : honorific.end() + 1]):
+        # «وأشار معاليه»: a pronoun; the previous speaker goes on
+        return _Speaker(start, honorific.end(), tail=honorific.end(), head_end=honorific.end(), pronoun=True)
     search_from = start
     if text[start] in QUOTE_PAIRS:  # «الكرملين» names the speaker
         close = text.find(QUOTE_PAIRS[text[start]], start + 1, min(end, start + 40))
@@ -458,7 +478,9 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     # «إلا أن رئيس اللجنة في مجلس النواب، مايكل ماكول، قال إن»: the name right before the verb.
     for mention in mentions:
         if mention.type == "PERS" and phrase_start <= mention.start and mention.end <= phrase_end:
-            if not text[mention.end : phrase_end].strip(" ،,"):
+            if not text[mention.end : phrase_end].strip(" ،,") and not _object_of_preposition(
+                text, start, mention
+            ):
                 speaker = _Speaker(mention.start, mention.end, mention=mention, tail=verb_start)
                 return _kunya(text, speaker)
     topic = re.compile(r"(?:و)?أما\s+([^،,]{2,60})[،,]").match(text, phrase_start, phrase_end)
@@ -481,6 +503,9 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     auxiliary = lex.subject_opener.match(text, phrase_start, phrase_end)
     if auxiliary:
         phrase_start = auxiliary.end()
+    opening = lex.opening_verb.match(text, phrase_start, phrase_end)
+    if opening:  # «واستدرك الفهيد مؤكداً»: the verb opening the sentence is not its subject
+        phrase_start = opening.end()
     closer = lex.subject_closer.search(text, phrase_start, phrase_end)
     if closer:
         phrase_end = closer.start()
@@ -518,6 +543,8 @@ def _sentence_subject(
         and mention.end <= verb_start
         and mention.type in ("PERS", "ORG")
         and not _inside(mention.start - start, quoted)
+        and not lexicon().place_head_before.search(text, max(start, mention.start - 24), mention.start)
+        and not _object_of_preposition(text, start, mention)
     ]
     if participle:
         persons = [mention for mention in candidates if mention.type == "PERS"]
@@ -526,9 +553,23 @@ def _sentence_subject(
         # «وأدانت الهيئة دخول الوزير فلان ... وقالت»: a verb with no subject shares the subject of
         # the sentence's opening verb, named right after it, never a name further on.
         chosen = [m for m in candidates[:1] if _words(text, start, m.start) <= SUBJECT_REACH]
+        # «مدرب مانشستر يونايتد، الهولندي لويس فان غال»: a club after a role qualifies the person
+        # the phrase goes on to name.
+        if chosen and chosen[0].type == "ORG" and _words(text, start, chosen[0].start) >= 1:
+            person = [
+                m for m in candidates[1:2] if m.type == "PERS" and _words(text, chosen[0].end, m.start) <= 2
+            ]
+            chosen = person or chosen
     if not chosen:
         return None
     return _kunya(text, _Speaker(chosen[0].start, chosen[0].end, mention=chosen[0], tail=verb_start))
+
+
+def _object_of_preposition(text: str, start: int, mention: Mention) -> bool:
+    """«اهتمامه بضم راموس، وأكد»: a name after a preposition, or after a word carrying ب or ل,
+    is an object, not the subject of the next verb."""
+    before = text[max(start, mention.start - 14) : mention.start]
+    return bool(re.search(r"(?:^|\s)(?:[بل]\S{2,}|في|على|من|عن|مع|إلى|الى)\s+$", before))
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -657,7 +698,7 @@ def _quote(
     text: str, start: int, end: int, kind: str, verb: str, speaker: _Speaker | None, medium: str | None
 ) -> Quote:
     quote = Quote(start=start, end=end, text=text[start:end], kind=kind, verb=verb, medium=medium)  # type: ignore[arg-type]
-    if speaker is not None:
+    if speaker is not None and not speaker.pronoun:
         span_start, span_end = (
             (speaker.mention.start, speaker.mention.end) if speaker.mention else (speaker.start, speaker.end)
         )
@@ -669,6 +710,20 @@ def _quote(
         )
         if tail:
             span_end = tail.start()
+            entity = None if entity and entity.startswith("local:") else entity
+        # «واستدرك الفهيد»: a name tagged with the verb before it loses the verb, and its made-up key.
+        lex = lexicon()
+        head = lex.opening_verb.match(text, span_start, span_end)
+        if (
+            head is None
+            and (said := lex.verb.match(text, span_start, span_end))
+            and text[said.end() : said.end() + 1] == " "
+        ):
+            head = said
+        if head is not None and text[head.end() : span_end].strip():
+            span_start = (
+                head.end() + len(text[head.end() : span_end]) - len(text[head.end() : span_end].lstrip())
+            )
             entity = None if entity and entity.startswith("local:") else entity
         quote.speaker_start, quote.speaker_end = span_start, span_end
         quote.speaker_text = text[span_start:span_end]
@@ -705,11 +760,13 @@ def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mentio
     return starts
 
 
-def _continue_speakers(quotes: list[Quote], new_subjects: list[Mention]) -> None:
+def _continue_speakers(quotes: list[Quote], new_subjects: list[Mention], plural: set[int]) -> None:
     """«وأضاف أن ...» has no subject: it continues the previous quote's speaker, or the person a
     sentence in between opened on («من جهته وصف إبراهيم الصاعدي الشاطئ ... وأضاف أن»)."""
     previous: Quote | None = None
     for quote in quotes:
+        if id(quote) in plural:
+            continue  # «وأكدوا»: not the one person quoted before
         if quote.speaker_text is None:
             since = previous.end if previous is not None else -1
             opened = [m for m in new_subjects if since < m.start < quote.start]
