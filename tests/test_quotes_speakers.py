@@ -28,6 +28,21 @@ def test_an_honorific_pronoun_goes_on_with_the_previous_speaker():
     assert [q.speaker_text for q in found] == ["خالد العلي", "خالد العلي"]
 
 
+def test_an_honorific_pronoun_takes_the_person_named_with_its_title():
+    found = quoted(
+        [
+            "ترأس صاحب السمو الملكي الأمير محمد بن نايف اجتماعا أمنيا.",
+            "ونقل نائب خادم الحرمين الشريفين التعازي.",
+            "وقال سموه إن هذه الحوادث لن تثني عزائمنا.",
+        ],
+        (
+            ("محمد بن نايف", "PERS", "Q1397598"),
+            ("خادم الحرمين الشريفين", "PERS", "Q367825"),
+        ),
+    )
+    assert [(q.speaker_text, q.speaker) for q in found] == [("محمد بن نايف", "Q1397598")]
+
+
 def test_a_verb_tagged_into_a_name_is_cut_from_the_speaker():
     [quote] = quoted(
         ["واستدرك الفهيد قائلاً إن القرار يخدم صغار المزارعين."],

@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from khabar.records import Article, Event, Mention, TemporalExpression
@@ -86,23 +87,26 @@ class Lexicon:
     planned_after: re.Pattern[str]
     complement: dict[str, re.Pattern[str]]
     complement_words: dict[str, int]
-    sense_blockers: list[tuple[frozenset[str], re.Pattern[str] | None, re.Pattern[str] | None]]
-    violation_before: re.Pattern[str]
-    object_head: re.Pattern[str]
-    accusative_adverb: re.Pattern[str]
-    not_time_before: re.Pattern[str]
-    duration_unit: re.Pattern[str]
-    until_before: re.Pattern[str]
+    sense_blockers: list[tuple[frozenset[str], frozenset[str], frozenset[str]]]
+    relative_pronoun: frozenset[str]
+    # Single-word tables are folded sets, looked up word by word: cheaper than more regexes.
+    violation_before: frozenset[str]
+    object_head: frozenset[str]
+    accusative_adverb: frozenset[str]
+    not_time_before: frozenset[str]
+    duration_unit: frozenset[str]
+    until_before: frozenset[str]
     alternative_before: re.Pattern[str]
     demanded_words: int
     relative_ma_before: frozenset[str]
-    title_object: re.Pattern[str]
+    title_word: frozenset[str]
 
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
 _DIACRITICS = re.compile("[\u064b-\u0652]")
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     return " ".join(_DIACRITICS.sub("", text).translate(_FOLD).split())
 
@@ -141,14 +145,6 @@ def lexicon() -> Lexicon:
 
     def words(items: list[str]) -> re.Pattern[str]:
         return re.compile(whole(alternation(items)))
-
-    def blocker(items: list[str], before: bool) -> re.Pattern[str] | None:
-        if not items:
-            return None
-        if before:  # «الدراسة التي استهدفت»: a relative pronoun may sit between head and verb
-            relative = alternation(data["relative_pronouns"])
-            return re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(items)})(?:\s+(?:{relative}))?\s+$")
-        return words(items)
 
     return Lexicon(
         trigger=trigger,
@@ -202,25 +198,34 @@ def lexicon() -> Lexicon:
         planned_after=words(cues["planned_after"]),
         complement={kind: _complement(items) for kind, items in data["complements"].items()},
         complement_words=data["complement_words"],
+        relative_pronoun=_folded(data["relative_pronouns"]),
         sense_blockers=[
             (
                 frozenset(_key(form) for form in entry["forms"]),
-                blocker(entry["before"], before=True),
-                blocker(entry["after"], before=False),
+                _folded(entry["before"]),
+                _folded(entry["after"]),
             )
             for entry in data["sense_blockers"]
         ],
-        violation_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(data['violation_before'])})\s+$"),
-        object_head=words(data["object_heads"]),
-        accusative_adverb=words(data["accusative_adverbs"]),
-        not_time_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['not_time_before'])})\s+$"),
-        duration_unit=re.compile(rf"(?:{alternation(data['duration_units'])})\s*$"),
-        until_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['until_before'])})\s+$"),
+        violation_before=_folded(data["violation_before"]),
+        object_head=_folded(data["object_heads"]),
+        accusative_adverb=_folded(data["accusative_adverbs"]),
+        not_time_before=_folded(data["not_time_before"]),
+        duration_unit=_folded(data["duration_units"]),
+        until_before=_folded(data["until_before"]),
         alternative_before=words(cues["alternative_before"]),
         demanded_words=cues["demanded_words"],
         relative_ma_before=frozenset(cues["relative_ma_before"]),
-        title_object=re.compile(rf"(?<!{_WORD})(?:[بل]|لل)(?:{alternation(data['title_words'])})(?!{_WORD})"),
+        title_word=_folded(word for title in data["title_words"] for word in title.split()[:1]),
     )
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_key(word) for word in words)
+
+
+def _last_words(text: str, start: int, end: int, count: int) -> list[str]:
+    return [_key(word) for word in text[max(start, end - 24 * count) : end].split()[-count:]]
 
 
 def _complement(items: list[str]) -> re.Pattern[str]:
@@ -243,21 +248,29 @@ def annotate(article: Article) -> None:
     dates = [
         d
         for d in sorted(article.dates, key=lambda d: d.start)
-        if not lex.not_time_before.search(text, max(0, d.start - 10), d.start) and not _in_aside(text, d)
+        if not set(_last_words(text, 0, d.start, 1)) & lex.not_time_before and not _in_aside(text, d)
     ]
     published = article.published.date if article.published else None
     mentions = _with_states(text, mentions)
     starts = [m.start for m in mentions]
+    # One scan for triggers over the whole text: most sentences have none, and only those with
+    # one are read for sport words and participants.
+    every = [
+        (match, trigger)
+        for match in lex.trigger.finditer(text)
+        if (trigger := lex.trigger_of.get(_key(match.group("noun") or match.group("verb"))))
+    ]
+    trigger_starts = [match.start() for match, _ in every]
     for start, end in sentences(text):
-        if lex.off_topic.search(text, start, end):
+        found = [
+            item
+            for item in every[bisect_left(trigger_starts, start) : bisect_left(trigger_starts, end)]
+            if item[0].end() <= end
+        ]
+        if not found or lex.off_topic.search(text, start, end):
             continue
         local = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
         taken: list[tuple[int, int]] = []
-        found = [
-            (match, trigger)
-            for match in lex.trigger.finditer(text, start, end)
-            if (trigger := lex.trigger_of.get(_key(match.group("noun") or match.group("verb"))))
-        ]
         for match, trigger in found:
             if any(a <= match.start() < b for a, b in taken):
                 continue
@@ -341,14 +354,22 @@ def _in_aside(text: str, date: TemporalExpression) -> bool:
 
 
 def _blocked(text: str, match: re.Match[str], start: int, end: int) -> bool:
-    """A trigger form next to the words of one of its other senses (``sense_blockers``)."""
+    """A trigger form next to the words of one of its other senses (``sense_blockers``): the one or
+    two words before it, a relative pronoun in between allowed («الدراسة التي استهدفت»), or any of
+    the three words after it."""
+    lex = lexicon()
     key = _key(match.group("noun") or match.group("verb"))
-    for forms, before, after in lexicon().sense_blockers:
+    for forms, before, after in lex.sense_blockers:
         if key not in forms:
             continue
-        if before is not None and before.search(text, max(start, match.start() - 30), match.start()):
-            return True
-        if after is not None and after.search(" ".join(text[match.end() : end].split()[:3])):
+        if before:
+            words = _last_words(text, start, match.start(), 3)
+            heads = {" ".join(words[-2:]), *words[-1:]}
+            if words and words[-1] in lex.relative_pronoun:
+                heads |= {" ".join(words[-3:-1]), *words[-2:-1]}
+            if (heads | {head[1:] for head in heads if head[:1] in "وف"}) & before:
+                return True
+        if after and any(_key(word) in after for word in text[match.end() : end].split()[:3]):
             return True
     return False
 
@@ -476,11 +497,14 @@ def _span(
     lex = lexicon()
     begin = when.begin or when.value
     last = when.end_date or when.begin or when.value
-    if lex.until_before.search(text, max(start, when.start - 12), when.start) or re.match(
-        r"(?:حتى|لغاية)\s", when.text
+    before = _last_words(text, start, when.start, 2)
+    if (
+        set(before[-1:]) & lex.until_before
+        or " ".join(before) in lex.until_before
+        or re.match(r"(?:حتى|لغاية)\s", when.text)
     ):
         return None, last
-    if re.match(r"منذ\s", when.text) and lex.duration_unit.search(when.text):
+    if re.match(r"منذ\s", when.text) and _key(when.text.split()[-1]) in lex.duration_unit:
         return begin, published[:10] if published else None
     if (
         trigger.pos == "noun"
@@ -515,7 +539,10 @@ def _participants(
     («الهجوم الذي استهدف مسجداً») has its subject outside the sentence's mentions.
     """
     lex = lexicon()
-    if lex.violation_before.search(text, max(start, match.start() - 16), match.start()):
+    if any(
+        w in lex.violation_before or w[1:] in lex.violation_before
+        for w in _last_words(text, start, match.start(), 1)
+    ):
         return None, None  # «قام الحوثيون باختراق الهدنة»: the one breaking it is not its party
     low = max(start, match.start() - WINDOW)
     high = min(end, match.end() + WINDOW)
@@ -592,7 +619,7 @@ def _participants(
             and not re.search(r"[،,؛]", between)
             and not _object_between(between)
             # «التقى بوزير الخارجية السعودي عادل الجبير»: the one met, not the one meeting
-            and not lex.title_object.search(between)
+            and not _title_object(between)
         ):
             actor = first
         elif subjects and _words(text, subjects[-1].end, match.start()) <= 1 and not conjoined:
@@ -642,12 +669,25 @@ def _object_between(between: str) -> bool:
     """«قصفت وبدقة هدفًا تخريبيًا لحركة حماس»، «قصفت موقع (عيسى البطران)»: an object's head or an
     indefinite accusative between a verb and a name makes the name part of the object."""
     lex = lexicon()
-    if lex.object_head.search(between):
+    if any(
+        _key(word).lstrip("وف") in lex.object_head or _key(word) in lex.object_head
+        for word in between.split()
+    ):
         return True
     return any(
-        re.search("(?:\u064bا|ا\u064b)$", word) and not lex.accusative_adverb.fullmatch(word)
+        re.search("(?:\u064bا|ا\u064b)$", word) and _key(word) not in lex.accusative_adverb
         for word in between.split()
     )
+
+
+def _title_object(between: str) -> bool:
+    """«بوزير الخارجية»، «للرئيس»: an office after a preposition is who is met or addressed."""
+    titles = lexicon().title_word
+    for word in between.split():
+        key = _key(word)
+        if (key[:1] in "بل" and key[1:] in titles) or (key.startswith("لل") and "ال" + key[2:] in titles):
+            return True
+    return False
 
 
 def _words(text: str, start: int, end: int) -> int:

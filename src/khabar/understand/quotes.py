@@ -70,6 +70,7 @@ class Lexicon:
     deputy_before: re.Pattern[str]
     outlet_noun_before: re.Pattern[str]
     honorific: re.Pattern[str]
+    honorific_title: dict[str, re.Pattern[str]]
     opening_verb: re.Pattern[str]
     place_head_before: re.Pattern[str]
 
@@ -123,7 +124,10 @@ def lexicon() -> Lexicon:
         ),
         bare_agency=re.compile(rf"\s(?:{agencies})(?!{_WORD})"),
         outlet_noun_before=re.compile(rf"(?:{outlets})$"),
-        honorific=re.compile(rf"[وف]?(?:{alternation(data['honorifics'])})"),
+        honorific=re.compile(rf"[وف]?(?:{alternation(list(data['honorifics']))})"),
+        honorific_title={
+            _key(word): re.compile(whole(alternation(titles))) for word, titles in data["honorifics"].items()
+        },
         opening_verb=re.compile(rf"[وف]?(?:{alternation(data['opening_verbs'])})\s+"),
         # «ملعب الأمير عبدالله الفيصل»: a name after a building's noun names the building.
         place_head_before=re.compile(
@@ -170,6 +174,7 @@ def annotate(article: Article) -> None:
             quotes.append(quote)
             speakers.append(speaker)
     _resolve_unnamed(text, quotes, speakers)
+    _resolve_honorifics(text, quotes, speakers, mentions)
     plural = {
         id(quote) for quote, speaker in zip(quotes, speakers, strict=True) if speaker and speaker.plural
     }
@@ -744,6 +749,32 @@ def _resolve_unnamed(text: str, quotes: list[Quote], speakers: list[_Speaker | N
             if speaker.unnamed_head in roles:
                 quote.speaker = named.mention.entity
                 break
+
+
+def _resolve_honorifics(
+    text: str, quotes: list[Quote], speakers: list[_Speaker | None], mentions: list[Mention]
+) -> None:
+    """«وقال سموه» → the last person named with «سمو» before it («صاحب السمو الملكي الأمير محمد
+    بن نايف»), not whoever a sentence opened on since."""
+    lex = lexicon()
+    for quote, speaker in zip(quotes, speakers, strict=True):
+        if speaker is None or not speaker.pronoun or speaker.plural:
+            continue
+        word = _key(text[speaker.start : speaker.end])
+        title = lex.honorific_title.get(word) or lex.honorific_title.get(word[1:])
+        if title is None:
+            continue
+        named = [
+            m
+            for m in mentions
+            if m.type == "PERS"
+            and m.end <= speaker.start
+            and title.search(text, max(0, m.start - 40), m.start)
+        ]
+        if named:
+            person = named[-1]
+            quote.speaker, quote.speaker_text = person.entity, person.text
+            quote.speaker_start, quote.speaker_end = person.start, person.end
 
 
 def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:

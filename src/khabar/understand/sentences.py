@@ -124,11 +124,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
             if index >= 0 and runs[index][0] < match.start() < runs[index][1]:
                 continue
         end = match.end() if match.group() != "\n" else match.start()
-        if text[start:end].strip():
-            spans.append(trim(text, start, end))
+        span = trim(text, start, end)  # no copy of the sentence just to see it is blank
+        if span[0] < span[1]:
+            spans.append(span)
         start = match.end()
-    if text[start:].strip():
-        spans.append(trim(text, start, len(text)))
+    span = trim(text, start, len(text))
+    if span[0] < span[1]:
+        spans.append(span)
     return spans
 
 

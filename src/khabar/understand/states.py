@@ -59,9 +59,9 @@ def states() -> States:
     }
     stems = alternation([stem for stems in data["gentilics"].values() for stem in stems])
     gentilic = rf"(?:ال)?(?P<stem>{stems}){_ENDINGS}(?!{WORD})"
-    body_phrase = re.compile(
-        rf"(?<!{WORD})[وف]?(?:[بل](?=ال)|ل(?=ل))?(?P<body>(?:{alternation(data['state_bodies'])})\s+{gentilic})"
-    )
+    # The pattern opens on the body word itself so the engine can skip ahead by its first letters;
+    # the proclitics and the word edge before it are checked by hand (``_opens_word``).
+    body_phrase = re.compile(rf"(?P<body>(?:{alternation(data['state_bodies'])})\s+{gentilic})")
     return States(body_phrase, re.compile(gentilic), country_of_stem, country_of_capital)
 
 
@@ -74,12 +74,30 @@ def state_mentions(text: str, start: int, end: int) -> list[Mention]:
     """«القوات الأوكرانية» in ``text[start:end]`` as an ORG mention linked to the country's QID."""
     found = []
     for match in states().body_phrase.finditer(text, start, end):
+        if not _opens_word(text, start, match.start()):
+            continue
         country = _country(match)
         if country:
             # The span leaves the proclitics out, so «للجيش التركي» still reads as after a preposition.
             begin = match.start("body")
             found.append(Mention(begin, match.end(), text[begin : match.end()], "ORG", country))
     return found
+
+
+_WORD_CHAR = re.compile(WORD)
+
+
+def _opens_word(text: str, start: int, position: int) -> bool:
+    """The body word starts a word, after the proclitics و ف and ب ل (before ال) or ل (before ل)."""
+    index = position
+    if index > start and (
+        (text[index - 1] in "بل" and text.startswith("ال", position))
+        or (text[index - 1] == "ل" and text.startswith("ل", position))
+    ):
+        index -= 1
+    if index > start and text[index - 1] in "وف":
+        index -= 1
+    return index == 0 or not _WORD_CHAR.match(text, index - 1)
 
 
 def gentilic_after(text: str, position: int, end: int) -> Mention | None:
