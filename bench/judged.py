@@ -7,7 +7,11 @@ Three draws, each from zips the rules had not been tuned on when it was judged:
 - ``FRESH_SEED``/``FRESH_ZIPS``: held out in the second pass, then read for the third pass's fixes,
   so now development data too (``quotes-dev-2025.tsv``, ``events-dev-2025.tsv``);
 - ``NEW_SEED``/``NEW_ZIPS``: drawn and judged once the third pass's rules were frozen
-  (``quotes-2026.tsv``, ``events-2026.tsv``), the held-out figures.
+  (``quotes-2026.tsv``, ``events-2026.tsv``), then read for the fourth pass's fixes, so now
+  development data too;
+- ``HELD_SEED``: drawn from every zip once the fourth pass's rules were frozen (at 6d890c0), leaving
+  out the development zips and every article of an earlier judged file (``quotes-2027.tsv``,
+  ``events-2027.tsv``), the held-out figures.
 
 Articles are built straight from each record's ``content`` (one paragraph per non-empty line) and
 only the steps named in ``STEPS`` run, so a judged row changes only when quotes or events change.
@@ -50,10 +54,16 @@ NEW_ZIPS = (
     "2015-08-08.zip",
     "2015-08-10.zip",
 )
-QUOTES = "quotes-2026.tsv"
-EVENTS = "events-2026.tsv"
+# The held-out sample of the fourth pass: any zip, but no article of the development zips (read for
+# the fourth pass's error classes) and none an earlier judged file points at.
+HELD_SEED = 2027
+QUOTES = "quotes-2027.tsv"
+EVENTS = "events-2027.tsv"
 DEV_QUOTES = "quotes-dev-2025.tsv"
 DEV_EVENTS = "events-dev-2025.tsv"
+# The third pass's held-out sample, read while fixing the fourth pass: development data now.
+DEV_2026_QUOTES = "quotes-2026.tsv"
+DEV_2026_EVENTS = "events-2026.tsv"
 # The names the understanding bench reads stand for the held-out files.
 _CURRENT = {"quotes.tsv": QUOTES, "events.tsv": EVENTS}
 
@@ -145,6 +155,25 @@ def new_articles(seed: int = NEW_SEED, size: int = ARTICLES) -> list[CorpusArtic
     return random.Random(seed).sample(items, min(size, len(items)))
 
 
+def judged_urls() -> set[str]:
+    """Every article a judged file older than the held-out one points at."""
+    urls: set[str] = set()
+    for path in sorted(JUDGED.glob("*.tsv")):
+        if path.name in (QUOTES, EVENTS):
+            continue
+        with open(path, encoding="utf-8", newline="") as handle:
+            urls |= {row["url"] for row in csv.DictReader(handle, delimiter="\t") if row.get("url")}
+    return urls
+
+
+def held_articles(seed: int = HELD_SEED, size: int = ARTICLES) -> list[CorpusArticle]:
+    """Articles of any zip that no development zip holds and no judged file names."""
+    every = tuple(sorted(path.name for path in SAUDINEWSNET.glob("*.zip")))
+    seen = {item.url for item in corpus_articles(ZIPS + FRESH_ZIPS)} | judged_urls()
+    items = [item for item in corpus_articles(every) if item.url not in seen]
+    return random.Random(seed).sample(items, min(size, len(items)))
+
+
 def understood(items: list[CorpusArticle]) -> list[CorpusArticle]:
     from khabar.understand import understand
 
@@ -229,18 +258,20 @@ def precision(rows: list[dict[str, str]]) -> float:
 
 
 def main() -> None:
-    """``python bench/judged.py new`` prints the held-out draw (``fresh`` and ``dev`` the earlier
-    ones) as TSV rows, verdicts left empty, with each sentence beside it for a person to judge;
+    """``python bench/judged.py held`` prints the held-out draw (``new``, ``fresh`` and ``dev`` the
+    earlier ones) as TSV rows, verdicts left empty, with each sentence beside it for a person to judge;
     no text is written to the repository. Quotes are drawn among those with a speaker."""
     import sys
 
-    which = sys.argv[1] if len(sys.argv) > 1 else "new"
-    articles = {"new": new_articles, "fresh": fresh_articles, "dev": sample_articles}[which]
-    seed = {"new": NEW_SEED, "fresh": FRESH_SEED, "dev": SEED}[which]
+    which = sys.argv[1] if len(sys.argv) > 1 else "held"
+    articles = {"held": held_articles, "new": new_articles, "fresh": fresh_articles, "dev": sample_articles}[
+        which
+    ]
+    seed = {"held": HELD_SEED, "new": NEW_SEED, "fresh": FRESH_SEED, "dev": SEED}[which]
     items = understood(articles())
     texts = {(item.zip, item.url): item.article.text for item in items}
     quotes = quote_rows(items)
-    if which == "new":
+    if which in ("new", "held"):
         quotes = [row for row in quotes if row["speaker_text"]]
     for name, rows, fields in (
         ("quotes", quotes, QUOTE_FIELDS),
