@@ -15,11 +15,13 @@ from importlib import resources
 from khabar.understand.ner.clusters import load_clusters
 from khabar.understand.ner.context_cues import load_cues
 from khabar.understand.ner.gazetteer import load_gazetteer
+from khabar.understand.ner.harvest import load_harvest
 from khabar.understand.normalize import clitic_cuts, normalize, strip_clitics
 
 TRIGGER_FILE = "triggers.tsv"
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)  # where a token looks for its neighbours' compact attributes
 _NONE: tuple[str, ...] = ()
+SHARED_HARVEST = 0  # harvested type buckets the neighbours see
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,8 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     # Only the non-zero shares: a zero bucket says little and costs a lookup per token in tagging.
     cues = tuple(c for c in (load_cues().get(norm) or load_cues().get(base) or _NONE) if c[1] != "0")
     own.extend("q=" + cue for cue in cues)
+    harvested = load_harvest().get(base, _NONE)
+    own.extend("ag=" + share for share in harvested)
     rank = word_ranks().get(base)
     own.append("rk=" + (str(len(str(rank))) if rank is not None else "none"))
     # Letter trigrams inside the word: transliterated foreign names have telltale clusters.
@@ -113,6 +117,7 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         shared.extend(f"c{k}={c}" for k, c in enumerate(cl[:3], 1))
     shared.extend("g=" + kind for kind in gaz)
     shared.extend("q=" + cue for cue in cues)
+    shared.extend("ag=" + share for share in harvested[:SHARED_HARVEST])
     if trig:
         shared.append("t=" + trig)
     return tuple(own), tuple(shared)
