@@ -25,9 +25,9 @@ EPOCHS = 10
 
 def context_attributes(tokens: list[str]) -> list[list[str]]:
     """The neighbours' shared attributes (±2) of each token, none of its own."""
-    from khabar.understand.ner.features import _as_neighbour
+    from khabar.understand.ner.features import neighbour_attributes
 
-    around = [_as_neighbour(token) for token in tokens]
+    around = [neighbour_attributes(token) for token in tokens]
     n = len(tokens)
     result: list[list[str]] = []
     for i in range(n):
