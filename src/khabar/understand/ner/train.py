@@ -173,7 +173,7 @@ def harvest_types(shared: Path, train: list[Sentence], jobs: int) -> None:
     tagger.unlink()
     table = harvest.buckets(counts)
     harvest.write_table(table, DATA / harvest.HARVEST_FILE)
-    for cached in (harvest.load_harvest, features.word_info, features._as_neighbour):
+    for cached in (harvest.load_harvest, features.word_info, features.neighbour_attributes):
         cached.cache_clear()
     for cached in (document._own, document._left, document._right):
         cached.cache_clear()
