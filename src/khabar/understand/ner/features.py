@@ -111,7 +111,9 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     rank = word_ranks().get(base)
     own.append("rk=" + (str(len(str(rank))) if rank is not None else "none"))
     # Letter trigrams inside the word: transliterated foreign names have telltale clusters.
-    own.extend({"3g=" + base[k : k + 3] for k in range(1, max(1, len(base) - 3))})
+    # Sorted, not a set's order: attribute order must not depend on the hash seed, or retraining
+    # gives a different model each run.
+    own.extend(sorted({"3g=" + base[k : k + 3] for k in range(1, max(1, len(base) - 3))}))
     shared = ["w=" + norm, "s=" + base, "x2=" + base[-2:], "p2=" + base[:2]]
     if cl:
         shared.extend(f"c{k}={c}" for k, c in enumerate(cl[:3], 1))
