@@ -235,3 +235,19 @@ def test_speech_named_between_speaker_and_complement():
     )
     (quote,) = khabar.parse(text).articles[0].quotes
     assert (quote.verb, quote.speaker_text, quote.medium) == ("قال", "عبد الرحمن الفضلي", "كلمة")
+
+
+def test_markdown_shows_a_mixed_quote_with_its_own_guillemets_only():
+    import khabar
+    from khabar.render import page_markdown
+
+    text = (
+        "عنوان\n\nوقال وزير المياه الأردني إن المشروع «سيوفر المياه لنحو ألفي مزارع» خلال العامين المقبلين."
+    )
+    page = khabar.parse(text)
+    lines = [
+        line for line in page_markdown(page).splitlines() if "ألفي مزارع" in line and line.startswith("- ")
+    ]
+    assert lines == [
+        "- وزير المياه الأردني (قال, mixed): المشروع «سيوفر المياه لنحو ألفي مزارع» خلال العامين المقبلين"
+    ]

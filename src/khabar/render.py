@@ -42,7 +42,10 @@ def article_markdown(article: Article) -> str:
     if article.quotes:
         out.append(
             "### الاقتباسات\n"
-            + "\n".join(f"- {q.speaker_text or '?'} ({q.verb or '-'}): «{q.text}»" for q in article.quotes)
+            # The span keeps its own guillemets: a mixed quote quotes only part of what was said.
+            + "\n".join(
+                f"- {q.speaker_text or '?'} ({q.verb or '-'}, {q.kind}): {q.text}" for q in article.quotes
+            )
         )
     if article.events:
         out.append(
