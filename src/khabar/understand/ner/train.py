@@ -211,7 +211,12 @@ def main() -> None:
     )
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--max-iter", type=int, default=30, help="L-BFGS iterations or perceptron epochs")
-    parser.add_argument("--dev", action="store_true", help="train on 9/10 of train, score the last tenth")
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="train on 9/10 of train, score the last tenth (rewrites the package's harvested-types "
+        "table from those 9/10: run a full training afterwards, or use --skip-harvest)",
+    )
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument(
         "--doc-size", type=int, default=document.DOCUMENT_SIZE, help="sentences per pseudo-document"
