@@ -18,7 +18,7 @@ def ner_eval(
     """Tag FILE's tokens and score against its tags (exact span and type, micro-averaged, as seqeval)."""
     from khabar.understand.ner.conll import evaluate, read_conll
     from khabar.understand.ner.document import chunk
-    from khabar.understand.ner.model import load_tagger, tag_document
+    from khabar.understand.ner.model import load_two_pass, tag_document
 
     try:
         sentences = read_conll(file)
@@ -28,7 +28,7 @@ def ner_eval(
     if not sentences:
         typer.echo(f"error: no tokens in {file}", err=True)
         raise typer.Exit(2)
-    if load_tagger() is None:
+    if load_two_pass() is None:
         typer.echo("error: the NER model is missing; run python -m khabar.understand.ner.train", err=True)
         raise typer.Exit(2)
     # Blocks of sentences stand in for documents (CoNLL files rarely mark them), as in training.

@@ -108,10 +108,16 @@ def _search_term(token: str) -> str:
     token = strip_clitics(token).lower()
     from khabar.understand.ner.features import word_ranks  # the frequency list ships with the NER model
 
-    ranks = word_ranks()
+    rest = more_frequent_rest(token, word_ranks())
+    return strip_clitics(rest) if rest is not None else token
+
+
+def more_frequent_rest(token: str, ranks: dict[str, int]) -> str | None:
+    """The token without a clitic sequence when the rest (three letters or more) is a more
+    frequent word (lower rank) than the whole, longest cut first: «وبوتين» → «بوتين»; else None."""
     own = ranks.get(token, len(ranks))
     for cut in clitic_cuts(token):
         rest = token[cut:]
         if len(rest) >= MIN_STEM and ranks.get(rest, len(ranks)) < own:
-            return strip_clitics(rest)
-    return token
+            return rest
+    return None

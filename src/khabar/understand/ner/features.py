@@ -16,7 +16,7 @@ from khabar.understand.ner.clusters import load_clusters
 from khabar.understand.ner.context_cues import load_cues
 from khabar.understand.ner.gazetteer import load_gazetteer
 from khabar.understand.ner.harvest import load_harvest
-from khabar.understand.normalize import clitic_cuts, normalize, strip_clitics
+from khabar.understand.normalize import more_frequent_rest, normalize, strip_clitics
 
 TRIGGER_FILE = "triggers.tsv"
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)  # where a token looks for its neighbours' compact attributes
@@ -48,11 +48,9 @@ def stem(norm: str) -> str:
     Unknown tokens fall back to removing an article-bearing prefix only.
     """
     ranks = word_ranks()
-    own = ranks.get(norm, len(ranks))
-    for cut in clitic_cuts(norm):
-        rest = norm[cut:]
-        if len(rest) >= 3 and ranks.get(rest, len(ranks)) < own:
-            return rest
+    rest = more_frequent_rest(norm, ranks)
+    if rest is not None:
+        return rest
     if norm in ranks:
         return norm
     return strip_clitics(norm)
