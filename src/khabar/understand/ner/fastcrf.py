@@ -120,11 +120,15 @@ class Layout:
         sentence_of = np.repeat(np.arange(len(document)), self.lengths)
         self.position = np.arange(self.size) - self.starts[sentence_of]
         self.length = self.lengths[sentence_of]
+        self._neighbours: dict[int, np.ndarray] = {}  # both passes ask for the same offsets
 
     def neighbours(self, offset: int) -> np.ndarray:
         """Tokens that have a neighbour ``offset`` away inside their own sentence."""
-        shifted = self.position + offset
-        return np.flatnonzero((shifted >= 0) & (shifted < self.length))
+        found = self._neighbours.get(offset)
+        if found is None:
+            shifted = self.position + offset
+            found = self._neighbours[offset] = np.flatnonzero((shifted >= 0) & (shifted < self.length))
+        return found
 
     def firsts(self) -> np.ndarray:
         return self.starts[self.lengths > 0]

@@ -73,7 +73,9 @@ class SentencePass:
         self.pair_before = _pair_rows(weights, "bw=")
         self.pair_after = _pair_rows(weights, "bw+=")
 
-    def scores(self, layout: Layout, flat: list[str], norms: list[str], multi: list[str]) -> np.ndarray:
+    def scores(
+        self, layout: Layout, flat: list[str], norms: list[str], named: list[tuple[int, str]]
+    ) -> np.ndarray:
         rows = self.words.rows(flat)
         table = self.words.table
         scores = table[rows, 0]
@@ -97,12 +99,12 @@ class SentencePass:
             scores[inner] += state[pairs[:, 1]]
         scores[layout.firsts()] += state[self.bos]
         scores[layout.lasts()] += state[self.eos]
-        for i in np.flatnonzero(np.array([tag != "O" for tag in multi], dtype=bool)):
-            scores[i] += state[row("mg=" + multi[i])]
+        for i, tag in named:
+            scores[i] += state[row("mg=" + tag)]
             if layout.position[i] > 0:
-                scores[i - 1] += state[row("1:mg=" + multi[i])]
+                scores[i - 1] += state[row("1:mg=" + tag)]
             if layout.position[i] + 1 < layout.length[i]:
-                scores[i + 1] += state[row("-1:mg=" + multi[i])]
+                scores[i + 1] += state[row("-1:mg=" + tag)]
         return scores
 
 
@@ -120,7 +122,12 @@ class DocumentPass:
         self.elsewhere = np.vstack([weights.prefixed("d=", KINDS), np.zeros((1, len(weights.labels)))])
 
     def scores(
-        self, layout: Layout, flat: list[str], multi: list[str], first: np.ndarray, first_labels: list[str]
+        self,
+        layout: Layout,
+        flat: list[str],
+        named: list[tuple[int, str]],
+        first: np.ndarray,
+        first_labels: list[str],
     ) -> np.ndarray:
         rows = self.words.rows(flat)
         table = self.words.table
@@ -130,8 +137,8 @@ class DocumentPass:
         state, row = self.weights.state, self.weights.row
         scores[layout.firsts()] += state[self.bos]
         scores[layout.lasts()] += state[self.eos]
-        for i in np.flatnonzero(np.array([tag != "O" for tag in multi], dtype=bool)):
-            scores[i] += state[row("mg=" + multi[i])]
+        for i, tag in named:
+            scores[i] += state[row("mg=" + tag)]
         scores += self.said[first]
         before = layout.neighbours(-1)
         scores[before] += self.said_before[first[before - 1]]
@@ -162,15 +169,17 @@ class TwoPassTagger:
         flat = [token for tokens in document for token in tokens]
         norms = [normalize_word(token) for token in flat]  # the «w=» of word_info
         gazetteer = load_gazetteer()
-        multi = [
-            tag
+        # Multi-word gazetteer names («الولايات المتحدة»), found once for both passes.
+        named = [
+            (start + k, tag)
             for start, length in zip(layout.starts, layout.lengths, strict=True)
-            for tag in gazetteer.longest_matches(norms[start : start + length])
+            for k, tag in enumerate(gazetteer.longest_matches(norms[start : start + length]))
+            if tag != "O"
         ]
-        first = viterbi(self.first.scores(layout, flat, norms, multi), layout, self.transitions)
+        first = viterbi(self.first.scores(layout, flat, norms, named), layout, self.transitions)
         labels = self.labels
         if self.second is not None and not first_only:
-            scores = self.second.scores(layout, flat, multi, first, labels)
+            scores = self.second.scores(layout, flat, named, first, labels)
             first = viterbi(scores, layout, self.second_transitions)
             labels = self.second_labels
         tags = [labels[k] for k in first]
