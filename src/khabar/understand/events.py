@@ -23,7 +23,7 @@ from importlib import resources
 from khabar.records import Article, Event, Mention, TemporalExpression
 from khabar.understand.quotes import lexicon as quote_lexicon
 from khabar.understand.sentences import WORD as _WORD
-from khabar.understand.sentences import alternation, sentences, whole
+from khabar.understand.sentences import alternation, sentences, starting_in, whole
 from khabar.understand.states import as_state, gentilic_after, state_mentions, states
 
 # Participants are looked for this many characters around the trigger, inside its sentence.
@@ -252,7 +252,6 @@ def annotate(article: Article) -> None:
     ]
     published = article.published.date if article.published else None
     mentions = _with_states(text, mentions)
-    starts = [m.start for m in mentions]
     # One scan for triggers over the whole text: most sentences have none, and only those with
     # one are read for sport words and participants.
     every = [
@@ -269,7 +268,7 @@ def annotate(article: Article) -> None:
         ]
         if not found or lex.off_topic.search(text, start, end):
             continue
-        local = mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+        local = starting_in(mentions, start, end)
         taken: list[tuple[int, int]] = []
         for match, trigger in found:
             if any(a <= match.start() < b for a, b in taken):

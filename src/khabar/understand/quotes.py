@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from khabar.records import Article, Mention, Quote
 from khabar.understand.sentences import WORD as _WORD
-from khabar.understand.sentences import alternation, quoted_spans, sentences, whole
+from khabar.understand.sentences import alternation, quoted_spans, sentences, starting_in, whole
 from khabar.understand.sentences import trim as _trim
 
 # Quote marks that open and close spans (guillemets, straight and curly double quotes).
@@ -181,16 +181,6 @@ def annotate(article: Article) -> None:
     }
     _continue_speakers(quotes, _new_subjects(text, spans, mentions), plural)
     article.quotes = quotes
-
-
-def _starting(mentions: list[Mention], low: int, high: int) -> list[Mention]:
-    """The mentions (sorted by start) that start in [low, high): a bisection, so a long article does
-    not cost every quote a pass over all its mentions."""
-    return mentions[bisect_left(mentions, low, key=_start_of) : bisect_left(mentions, high, key=_start_of)]
-
-
-def _start_of(mention: Mention) -> int:
-    return mention.start
 
 
 def _sentence_quotes(
@@ -474,7 +464,7 @@ def _named_after_place(text: str, position: int, end: int, mentions: list[Mentio
         return None
     stop = min(stops)
     # «في مكتب التحقيقات الفيدرالي، ايد رينولد:»: one comma may set off the name itself.
-    names = [m for m in _starting(mentions, place.end(), stop) if m.type == "PERS"]
+    names = [m for m in starting_in(mentions, place.end(), stop) if m.type == "PERS"]
     inner = text[place.end() : stop]
     comma = re.search(r"[،,]", inner)
     if comma and not (
@@ -492,7 +482,7 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     """«الرئيس الأوكراني فولوديمير زيلينسكي قال إن ...»: a short subject opening the sentence."""
     phrase_start, phrase_end = _trim(text, start, verb_start)
     # «إلا أن رئيس اللجنة في مجلس النواب، مايكل ماكول، قال إن»: the name right before the verb.
-    for mention in _starting(mentions, phrase_start, phrase_end + 1):
+    for mention in starting_in(mentions, phrase_start, phrase_end + 1):
         if mention.type == "PERS" and mention.end <= phrase_end:
             if not text[mention.end : phrase_end].strip(" ،,") and not _object_of_preposition(
                 text, start, mention
@@ -554,7 +544,7 @@ def _sentence_subject(
     quoted = quoted_spans(text[start:verb_start])
     candidates = [
         mention
-        for mention in _starting(mentions, start, verb_start + 1)
+        for mention in starting_in(mentions, start, verb_start + 1)
         if mention.end <= verb_start
         and mention.type in ("PERS", "ORG")
         and not _inside(mention.start - start, quoted)
@@ -618,7 +608,7 @@ def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> 
         return None
     if any(pattern.match(candidate) for pattern, _ in lex.media):
         return None
-    in_mention = any(m.type == "PERS" for m in _starting(mentions, start, close.start()))
+    in_mention = any(m.type == "PERS" for m in starting_in(mentions, start, close.start()))
     if in_mention or (mentions == [] and 2 <= len(candidate.split()) <= 4):
         return _trim(text, start, close.start())[1]
     return None
@@ -630,7 +620,7 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
     # A mention starting inside a word («رانس برس» of «فرانس برس») is a tagging slip.
     inside = [
         m
-        for m in _starting(mentions, speaker.start, speaker.end + 2)
+        for m in starting_in(mentions, speaker.start, speaker.end + 2)
         if m.end <= speaker.end + 1 and not (m.start > 0 and re.match(_WORD, text[m.start - 1]))
     ]
     words = text[speaker.start : speaker.end].split() or [""]
@@ -774,7 +764,7 @@ def _resolve_honorifics(
             continue
         named = [
             m
-            for m in _starting(mentions, 0, speaker.start + 1)
+            for m in starting_in(mentions, 0, speaker.start + 1)
             if m.type == "PERS"
             and m.end <= speaker.start
             and title.search(text, max(0, m.start - 40), m.start)

@@ -8,13 +8,25 @@ and optional diacritics, so the lexicons can list one spelling per word.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
+from typing import TypeVar
 
 # A letter of an Arabic word, diacritics included: the edge of a whole-word match.
 WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670]"
 
 _SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
 _QUOTE_MARK = re.compile('[«»“”"\n]')
+
+
+_Spanned = TypeVar("_Spanned")
+_START = attrgetter("start")
+
+
+def starting_in(items: list[_Spanned], low: int, high: int) -> list[_Spanned]:
+    """The items (sorted by ``.start``, e.g. an article's mentions) that start in [low, high): a
+    bisection, so a long article does not cost every sentence or quote a pass over all of them."""
+    return items[bisect_left(items, low, key=_START) : bisect_left(items, high, key=_START)]
 
 
 def tolerant(word: str) -> str:
