@@ -49,17 +49,23 @@ def harvest(sentences: Iterable[list[str]], triggers: dict[str, str]) -> dict[st
     return table
 
 
-def write_cues(table: dict[str, str], path: Path) -> None:
+def write_word_table(table: dict[str, str], path: Path) -> None:
+    """A word → space-separated buckets table as TSV, sorted (context cues, harvested types)."""
     path.write_text("".join(f"{w}\t{c}\n" for w, c in sorted(table.items())), encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def load_cues() -> dict[str, tuple[str, ...]]:
-    source = resources.files("khabar").joinpath("data", "ner", CUES_FILE)
+def read_word_table(name: str) -> dict[str, tuple[str, ...]]:
+    """A packaged ``data/ner`` word table written by ``write_word_table``; empty when missing."""
+    source = resources.files("khabar").joinpath("data", "ner", name)
     if not source.is_file():
         return {}
     table: dict[str, tuple[str, ...]] = {}
     for line in source.read_text(encoding="utf-8").splitlines():
-        word, _, cues = line.partition("\t")
-        table[word] = tuple(cues.split())
+        word, _, buckets = line.partition("\t")
+        table[word] = tuple(buckets.split())
     return table
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, tuple[str, ...]]:
+    return read_word_table(CUES_FILE)

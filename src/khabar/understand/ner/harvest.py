@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from khabar.understand.ner.context_cues import read_word_table
 
 HARVEST_FILE = "harvested-types.tsv"
 TYPES = ("LOC", "MISC", "ORG", "PERS")
@@ -97,18 +98,10 @@ def _bucket(share: float) -> str:
     return "0" if share < 0.05 else "1" if share < 0.2 else "2" if share < 0.5 else "3"
 
 
-def write_table(table: dict[str, str], path: Path) -> None:
-    path.write_text("".join(f"{w}\t{c}\n" for w, c in sorted(table.items())), encoding="utf-8")
-
-
 @lru_cache(maxsize=1)
 def load_harvest() -> dict[str, tuple[str, ...]]:
     """The committed table: normalized, clitic-stripped word → its non-zero type buckets."""
-    source = resources.files("khabar").joinpath("data", "ner", HARVEST_FILE)
-    if not source.is_file():
-        return {}
-    table: dict[str, tuple[str, ...]] = {}
-    for line in source.read_text(encoding="utf-8").splitlines():
-        word, _, buckets = line.partition("\t")
-        table[word] = tuple(b for b in buckets.split() if b[-1] != "0")
-    return table
+    return {
+        word: tuple(b for b in buckets if b[-1] != "0")
+        for word, buckets in read_word_table(HARVEST_FILE).items()
+    }

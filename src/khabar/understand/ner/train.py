@@ -172,7 +172,7 @@ def harvest_types(shared: Path, train: list[Sentence], jobs: int) -> None:
         counts = sum(pool.map(_count_shard, [(corpus, tagger, k, jobs) for k in range(jobs)]), Counter())
     tagger.unlink()
     table = harvest.buckets(counts)
-    harvest.write_table(table, DATA / harvest.HARVEST_FILE)
+    context_cues.write_word_table(table, DATA / harvest.HARVEST_FILE)
     for cached in (harvest.load_harvest, features.word_info, features.neighbour_attributes):
         cached.cache_clear()
     for cached in (document._own, document._left, document._right):
@@ -195,7 +195,7 @@ def build_resources(shared: Path) -> None:
     print(f"gazetteer: {len(pairs)} names")
     texts = clusters.corpus_texts(shared / "corpora" / "saudinewsnet")
     cues = context_cues.harvest((clusters.tokenize(text) for text in texts), load_triggers())
-    context_cues.write_cues(cues, DATA / context_cues.CUES_FILE)
+    context_cues.write_word_table(cues, DATA / context_cues.CUES_FILE)
     context_cues.load_cues.cache_clear()
     print(f"context cues: {len(cues)} words")
 
