@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from khabar.records import Article, Mention, blocks_from_texts
-from khabar.understand import quotes
+from tests.test_quotes_speakers import quoted as quoted_paragraphs
 
 
 def quoted(text: str, names: tuple[tuple[str, str, str], ...] = ()) -> list:
     """Quotes of one paragraph; ``names`` are (surface, type, key) mentions as the entity step gives."""
-    item = Article(blocks=blocks_from_texts([("paragraph", text)]))
-    for surface, kind, key in names:
-        start = item.text.index(surface)
-        item.mentions.append(Mention(start, start + len(surface), surface, kind, key))  # type: ignore[arg-type]
-    item.mentions.sort(key=lambda m: m.start)
-    quotes.annotate(item)
-    return item.quotes
+    return quoted_paragraphs([text], names)
 
 
 def test_an_agency_told_is_the_medium_not_part_of_the_speaker():
