@@ -21,9 +21,8 @@ from khabar.records import Article, blocks_from_texts
 from khabar.understand.entities import annotate
 from khabar.understand.ner import document, features
 from khabar.understand.ner.conll import evaluate, read_conll
-from khabar.understand.ner.document import chunk, document_features
-from khabar.understand.ner.features import sentence_features
-from khabar.understand.ner.model import DOCUMENT_MODEL_FILE, load_tagger, load_two_pass, tag, tag_document
+from khabar.understand.ner.document import chunk
+from khabar.understand.ner.model import crfsuite_tags, load_two_pass, tag, tag_document
 from khabar.understand.ner.tokens import tokenize
 
 
@@ -64,9 +63,7 @@ def forget_words() -> None:
 
 def crfsuite_two_pass(document: list[list[str]]) -> list[list[str]]:
     """The same two models applied by crfsuite's own tagger, from attribute strings."""
-    first_tagger, second_tagger = load_tagger(), load_tagger(DOCUMENT_MODEL_FILE)
-    first = [list(first_tagger.tag(sentence_features(tokens))) if tokens else [] for tokens in document]
-    return [list(second_tagger.tag(x)) if x else [] for x in document_features(document, first)]
+    return crfsuite_tags(document)[0]
 
 
 def timed(function, sentences) -> tuple[list[list[str]], float]:

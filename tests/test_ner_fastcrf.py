@@ -11,20 +11,10 @@ from hypothesis import strategies as st
 from khabar.pipeline import parse
 from khabar.understand.ner import fastcrf, model
 from khabar.understand.ner.conll import read_conll
-from khabar.understand.ner.document import chunk, document_features
+from khabar.understand.ner.document import chunk
 from khabar.understand.ner.fastcrf import Layout, viterbi
-from khabar.understand.ner.features import sentence_features
 from khabar.understand.ner.tokens import sentences, tokenize
 from tests.conftest import SAMPLE_PAGE, SHARED
-
-
-def crfsuite_tags(document: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
-    """(second-pass, first-pass) tags from crfsuite's own tagger over attribute strings."""
-    first_tagger = model.load_tagger()
-    second_tagger = model.load_tagger(model.DOCUMENT_MODEL_FILE)
-    first = [list(first_tagger.tag(sentence_features(tokens))) if tokens else [] for tokens in document]
-    second = [list(second_tagger.tag(x)) if x else [] for x in document_features(document, first)]
-    return second, first
 
 
 def test_same_tags_as_crfsuite_on_anercorp_test() -> None:
@@ -33,7 +23,7 @@ def test_same_tags_as_crfsuite_on_anercorp_test() -> None:
     ]
     tagger = model.load_two_pass()
     for document in documents[:15]:
-        second, first = crfsuite_tags(document)
+        second, first = model.crfsuite_tags(document)
         assert tagger.tag(document, first_only=True) == first
         assert tagger.tag(document) == second
 
@@ -41,7 +31,7 @@ def test_same_tags_as_crfsuite_on_anercorp_test() -> None:
 def test_same_tags_as_crfsuite_on_sample_page() -> None:
     text = parse(SAMPLE_PAGE.read_bytes()).articles[0].text
     document = [[token.text for token in sentence] for sentence in sentences(text, tokenize(text))]
-    second, _ = crfsuite_tags(document)
+    second, _ = model.crfsuite_tags(document)
     tags = model.tag_document(document)
     assert tags == second
     assert any(tag != "O" for sentence in tags for tag in sentence)

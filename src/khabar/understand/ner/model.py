@@ -17,7 +17,7 @@ import numpy as np
 
 from khabar.understand.ner import document as second
 from khabar.understand.ner.fastcrf import Layout, Weights, WordScores, add_slot, viterbi
-from khabar.understand.ner.features import NEIGHBOUR_OFFSETS, word_info
+from khabar.understand.ner.features import NEIGHBOUR_OFFSETS, sentence_features, word_info
 from khabar.understand.ner.gazetteer import load_gazetteer
 from khabar.understand.normalize import normalize_word
 
@@ -41,6 +41,15 @@ def load_tagger(name: str = MODEL_FILE):  # -> pycrfsuite.Tagger | None
     tagger = pycrfsuite.Tagger()
     tagger.open(str(path))
     return tagger
+
+
+def crfsuite_tags(document: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+    """(second-pass, first-pass) tags of the committed models through crfsuite's own tagger, from
+    the attribute strings: the reference the numpy decoder is checked and timed against."""
+    first_tagger, second_tagger = load_tagger(), load_tagger(DOCUMENT_MODEL_FILE)
+    first = [list(first_tagger.tag(sentence_features(tokens))) if tokens else [] for tokens in document]
+    final = [list(second_tagger.tag(x)) if x else [] for x in second.document_features(document, first)]
+    return final, first
 
 
 def _first_pass_slots(word: str) -> tuple[tuple[str, ...], ...]:
