@@ -23,7 +23,7 @@ from importlib import resources
 from khabar.records import Article, Event, Mention, TemporalExpression
 from khabar.understand.quotes import lexicon as quote_lexicon
 from khabar.understand.sentences import WORD as _WORD
-from khabar.understand.sentences import alternation, sentences, starting_in, whole
+from khabar.understand.sentences import alternation, fold, sentences, starting_in, whole
 from khabar.understand.states import as_state, gentilic_after, state_mentions, states
 
 # Participants are looked for this many characters around the trigger, inside its sentence.
@@ -102,13 +102,9 @@ class Lexicon:
     title_word: frozenset[str]
 
 
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
-_DIACRITICS = re.compile("[\u064b-\u0652]")
-
-
 @lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
-    return " ".join(_DIACRITICS.sub("", text).translate(_FOLD).split())
+    return " ".join(fold(text).split())
 
 
 @cache

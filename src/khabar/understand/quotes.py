@@ -25,6 +25,7 @@ from importlib import resources
 from khabar.records import Article, Mention, Quote
 from khabar.understand.sentences import WORD as _WORD
 from khabar.understand.sentences import alternation, quoted_spans, sentences, starting_in, whole
+from khabar.understand.sentences import fold as _key
 from khabar.understand.sentences import trim as _trim
 
 # Quote marks that open and close spans (guillemets, straight and curly double quotes).
@@ -135,14 +136,6 @@ def lexicon() -> Lexicon:
             rf"(?<!{_WORD})[وفبل]?(?:ال)?(?:{alternation(_event_words('place_heads'))})(?:\s+\S+)?\s+$"
         ),
     )
-
-
-_KEY_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
-_DIACRITICS = re.compile("[\u064b-\u0652]")
-
-
-def _key(word: str) -> str:
-    return _DIACRITICS.sub("", word).translate(_KEY_FOLD)
 
 
 # --- the extractor ----------------------------------------------------------------------------

@@ -19,6 +19,17 @@ _SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
 _QUOTE_MARK = re.compile('[«»“”"\n]')
 
 
+# The spellings the cue tables of quotes and events treat as one: hamza alefs, alef maqsura, taa
+# marbuta, tatweel and short vowels (lighter than ``normalize``, which the tables were written for).
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "ـ": None})
+_SHORT_VOWELS = re.compile("[\u064b-\u0652]")
+
+
+def fold(word: str) -> str:
+    """A cue-table key: «أكّد» → «اكد», «الرئاسة» → «الرئاسه»."""
+    return _SHORT_VOWELS.sub("", word).translate(_FOLD)
+
+
 _Spanned = TypeVar("_Spanned")
 _START = attrgetter("start")
 
