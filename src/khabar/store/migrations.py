@@ -50,19 +50,18 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 REINDEX_AT = frozenset({3})
 
 
-def reindex(connection: sqlite3.Connection) -> int:
-    """Fill ``articles_fts`` from every stored article with today's search terms; return the count."""
+def reindex(connection: sqlite3.Connection) -> None:
+    """Fill ``articles_fts`` from every stored article with today's search terms."""
     from khabar.store.prepare import index_terms
 
-    rows = connection.execute("SELECT id, headline, text FROM articles ORDER BY id")
-    count = 0
-    for article_id, headline, text in rows.fetchall():
-        connection.execute(
-            "INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
-            (article_id, index_terms(headline or ""), index_terms(text or "")),
-        )
-        count += 1
-    return count
+    rows = connection.execute("SELECT id, headline, text FROM articles ORDER BY id").fetchall()
+    connection.executemany(
+        "INSERT INTO articles_fts (rowid, headline, body) VALUES (?, ?, ?)",
+        (
+            (article_id, index_terms(headline or ""), index_terms(text or ""))
+            for article_id, headline, text in rows
+        ),
+    )
 
 
 class SchemaTooNew(RuntimeError):
