@@ -154,3 +154,14 @@ def test_never_raises_on_arbitrary_tokens(document):
     tags = TAGGER.tag_document(document, [["O"] * len(tokens) for tokens in document])
     assert [len(row) for row in tags] == [len(tokens) for tokens in document]
     assert all(tag in TAGGER.tags for row in tags for tag in row)
+
+
+def test_a_rare_name_read_once_is_carried_to_its_untagged_occurrences():
+    document = [["قال", "سعود", "الحمادي", "إن"], ["وحث", "الحمادي", "على"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O"]]
+    assert model.carry_names(document, tags)[1] == ["O", "B-PERS", "O"]
+
+
+def test_common_words_are_not_carried():
+    document = [["قال", "الرئيس"], ["الرئيس", "قال"]]
+    assert model.carry_names(document, [["O", "B-PERS"], ["O", "O"]])[1] == ["O", "O"]
