@@ -43,11 +43,23 @@ def test_emissions_have_one_row_per_token_and_one_column_per_tag():
     assert scores.shape == (15, len(TAGGER.tags))
 
 
+def _word_input(word: str) -> np.ndarray:
+    """A word's embedding (its form, else its clitic-stripped form) beside its summed bag."""
+    norm, base = neural.word_key(word)
+    index = TAGGER.words.get(norm) or TAGGER.words.get(base) or neural.UNK
+    ids = [TAGGER.attributes[a] for a in neural.bag_attributes(word) if a in TAGGER.attributes]
+    return np.concatenate([TAGGER.embeddings[index], TAGGER.bag[ids].sum(axis=0)])
+
+
+def test_the_padding_attribute_row_is_zero():
+    assert not TAGGER.bag[0].any()
+
+
 def _reference(tokens: list[str], said: list[str]) -> np.ndarray:
     """The network written out position by position, as PyTorch's Conv1d computes it."""
     x = np.stack(
         [
-            np.concatenate([TAGGER._word_input(t), TAGGER.mg[m], TAGGER.said[s]])
+            np.concatenate([_word_input(t), TAGGER.mg[m], TAGGER.said[s]])
             for t, m, s in zip(tokens, neural.mg_ids(tokens), neural.said_ids(said), strict=True)
         ]
     )
@@ -165,3 +177,12 @@ def test_a_rare_name_read_once_is_carried_to_its_untagged_occurrences():
 def test_common_words_are_not_carried():
     document = [["قال", "الرئيس"], ["الرئيس", "قال"]]
     assert model.carry_names(document, [["O", "B-PERS"], ["O", "O"]])[1] == ["O", "O"]
+
+
+def test_words_past_the_cache_are_scored_the_same(monkeypatch):
+    said = _said(DOCUMENT)
+    expected = TAGGER.flat_emissions(DOCUMENT, said)
+    fresh = neural.load(neural.weights_path())
+    monkeypatch.setattr(neural, "CACHED_WORDS", 5)
+    assert np.allclose(fresh.flat_emissions(DOCUMENT, said), expected, atol=1e-5)
+    assert len(fresh._cache) == 5

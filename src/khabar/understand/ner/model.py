@@ -185,9 +185,10 @@ class TwoPassTagger:
 
     def final_scores(
         self, document: list[list[str]], first_only: bool = False
-    ) -> tuple[Layout, np.ndarray, list[str], np.ndarray, np.ndarray | None]:
+    ) -> tuple[Layout, np.ndarray, list[str], np.ndarray, np.ndarray | None, list[tuple[int, str]]]:
         """(layout, per-token label scores, labels, transitions) of the last pass, before decoding,
-        and the first pass's label indices when a second pass followed."""
+        the first pass's label indices when a second pass followed, and the multi-word gazetteer
+        names found (flat index, BIO tag)."""
         layout = Layout(document)
         flat = [token for tokens in document for token in tokens]
         norms = [normalize_word(token) for token in flat]  # the «w=» of word_info
@@ -201,10 +202,10 @@ class TwoPassTagger:
         ]
         scores = self.first.scores(layout, flat, norms, named)
         if self.second is None or first_only:
-            return layout, scores, self.labels, self.transitions, None
+            return layout, scores, self.labels, self.transitions, None, named
         first = viterbi(scores, layout, self.transitions)
         scores = self.second.scores(layout, flat, named, first, self.labels)
-        return layout, scores, self.second_labels, self.second_transitions, first
+        return layout, scores, self.second_labels, self.second_transitions, first, named
 
     def tag(
         self, document: list[list[str]], first_only: bool = False, crf_only: bool = False
@@ -213,13 +214,13 @@ class TwoPassTagger:
         without the network (what crfsuite's own tagger gives)."""
         if not any(document):
             return [[] for _ in document]
-        layout, scores, labels, transitions, first = self.final_scores(document, first_only)
+        layout, scores, labels, transitions, first, named = self.final_scores(document, first_only)
         with_network = self.neural is not None and first is not None and not crf_only
         if with_network:
             said = [self.labels[k] for k in first]
             per_sentence = [said[a : a + n] for a, n in zip(layout.starts, layout.lengths, strict=True)]
             scores, transitions = self._with_network(
-                document, per_sentence, layout, scores, labels, transitions
+                document, per_sentence, named, layout, scores, labels, transitions
             )
         tags = [labels[k] for k in viterbi(scores, layout, transitions)]
         rows = [
@@ -231,6 +232,7 @@ class TwoPassTagger:
         self,
         document: list[list[str]],
         said: list[list[str]],
+        named: list[tuple[int, str]],
         layout: Layout,
         scores: np.ndarray,
         labels: list[str],
@@ -238,7 +240,7 @@ class TwoPassTagger:
     ) -> tuple[np.ndarray, np.ndarray]:
         network = self.neural
         order = [network.tags.index(label) for label in labels]
-        flat = network.flat_emissions(document, said)[:, order]
+        flat = network.flat_emissions(document, said, named, layout)[:, order]
         scores = scores + NEURAL_WEIGHT * flat
         scores[layout.firsts()] += NEURAL_WEIGHT * network.start[order]
         scores[layout.lasts()] += NEURAL_WEIGHT * network.end[order]
@@ -255,20 +257,20 @@ def carry_names(document: list[list[str]], tags: list[list[str]]) -> list[list[s
     500: 0.7543, 5000: 0.7654).
     """
     ranks = word_ranks()
+    bases = [[neural.word_key(token)[1] for token in tokens] for tokens in document]
     memory: dict[str, set[str]] = {}
-    for tokens, row in zip(document, tags, strict=True):
+    for words, row in zip(bases, tags, strict=True):
         for kind, first, last in spans(row):
-            for i in range(first, last):
-                base = neural.word_key(tokens[i])[1]
+            for base in words[first:last]:
                 if len(base) >= 3 and ranks.get(base, COMMON_RANK) >= COMMON_RANK:
                     memory.setdefault(base, set()).add(kind)
     if not memory:
         return tags
     result: list[list[str]] = []
-    for tokens, row in zip(document, tags, strict=True):
+    for words, row in zip(bases, tags, strict=True):
         row = list(row)
-        for i, token in enumerate(tokens):
-            kinds = memory.get(neural.word_key(token)[1]) if row[i] == "O" else None
+        for i, base in enumerate(words):
+            kinds = memory.get(base) if row[i] == "O" else None
             if kinds and len(kinds) == 1:
                 kind = next(iter(kinds))
                 row[i] = ("I-" if i and row[i - 1][2:] == kind else "B-") + kind

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from khabar.understand.ner.fastcrf import Layout
 from khabar.understand.ner.features import word_info
 from khabar.understand.ner.gazetteer import load_gazetteer
 
@@ -29,9 +30,10 @@ WEIGHTS_FILE = "neural.npz"
 BAG_PREFIXES = ("pre=", "p2=", "p3=", "x1=", "x2=", "x3=", "x4=", "sh=", "len=", "def", "c1=", "c2=", "c3=")
 BAG_PREFIXES += ("c=", "g=", "t=", "q=", "rk=", "ag=", "3g=")
 UNK = 1  # word id 0 is padding
-CACHED_WORDS = 50_000  # 4 kB each: a long ingest starts the cache again rather than grow it
+CACHED_WORDS = 50_000  # word types whose projections are kept: 4 kB each, 200 MB at most
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MG_TAGS = ("O", "B-LOC", "I-LOC", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+MG_INDEX = {tag: k for k, tag in enumerate(MG_TAGS)}
 
 
 def word_key(word: str) -> tuple[str, str]:
@@ -93,51 +95,84 @@ class NeuralTagger:
 
     def __post_init__(self) -> None:
         e, b, m = self.embeddings.shape[1], self.bag.shape[1], self.mg.shape[1]
-        self._w_word = np.ascontiguousarray(self.conv1[:, : e + b].transpose(2, 1, 0))  # (5, E+B, H)
+        h = self.conv1.shape[0]
+        # (E+B, 5·H): one matrix product gives a new word's contribution at all five kernel columns.
+        self._w_word = np.ascontiguousarray(self.conv1[:, : e + b].transpose(1, 2, 0)).reshape(e + b, 5 * h)
         self._mg_proj = np.einsum("mj,hjk->mkh", self.mg, self.conv1[:, e + b : e + b + m]).astype(np.float32)
         self._said_proj = np.einsum("sj,hjk->skh", self.said, self.conv1[:, e + b + m :]).astype(np.float32)
         self._w2 = np.ascontiguousarray(self.conv2.transpose(2, 1, 0))  # (3, H, H2)
         self._cache: dict[str, int] = {}
         self._table = np.zeros((1024, *self._mg_proj.shape[1:]), dtype=np.float32)  # (W, 5, H)
 
-    def _rows(self, tokens: list[str]) -> np.ndarray:
+    def _word_parts(self, tokens: list[str]) -> np.ndarray:
+        """(N, 5, H): each token's word-dependent contribution at each kernel column.
+
+        The first ``CACHED_WORDS`` word types met are kept (news repeats its common words, and those
+        come first); rarer ones past that are computed again each time rather than evicting.
+        """
         cache = self._cache
-        if len(cache) + len(tokens) > CACHED_WORDS:
-            cache.clear()
         missing = [t for t in dict.fromkeys(tokens) if t not in cache]
+        overflow: dict[str, np.ndarray] = {}
         if missing:
-            x = np.stack([self._word_input(t) for t in missing])  # (n, E+B)
-            projections = np.einsum("nd,kdh->nkh", x, self._w_word)
+            x = self._word_inputs(missing)  # (n, E+B)
+            projections = (x @ self._w_word).reshape(len(missing), *self._table.shape[1:])
             first = len(cache)
-            if first + len(missing) > len(self._table):
-                grown = np.zeros(
-                    (max(2 * len(self._table), first + len(missing)), *self._table.shape[1:]), np.float32
-                )
+            room = max(CACHED_WORDS - first, 0)
+            kept = min(room, len(missing))
+            if first + kept > len(self._table):
+                size = min(max(2 * len(self._table), first + kept), CACHED_WORDS)
+                grown = np.zeros((size, *self._table.shape[1:]), np.float32)
                 grown[:first] = self._table[:first]
                 self._table = grown
-            self._table[first : first + len(missing)] = projections
-            for k, token in enumerate(missing):
+            self._table[first : first + kept] = projections[:kept]
+            for k, token in enumerate(missing[:kept]):
                 cache[token] = first + k
-        return np.fromiter((cache[t] for t in tokens), dtype=np.intp, count=len(tokens))
+            overflow = {token: projections[k] for k, token in enumerate(missing[kept:], kept)}
+        if not overflow:
+            return self._table[np.fromiter((cache[t] for t in tokens), dtype=np.intp, count=len(tokens))]
+        parts = np.empty((len(tokens), *self._table.shape[1:]), np.float32)
+        for i, token in enumerate(tokens):
+            row = cache.get(token)
+            parts[i] = self._table[row] if row is not None else overflow[token]
+        return parts
 
-    def _word_input(self, word: str) -> np.ndarray:
-        norm, base = word_key(word)
-        index = self.words.get(norm) or self.words.get(base) or UNK
-        ids = [self.attributes[a] for a in bag_attributes(word) if a in self.attributes]
-        bag = self.bag[ids].sum(axis=0) if ids else np.zeros(self.bag.shape[1], dtype=np.float32)
-        return np.concatenate([self.embeddings[index], bag])
+    def _word_inputs(self, words: list[str]) -> np.ndarray:
+        """(n, E+B): each word's embedding beside the sum of its attribute vectors."""
+        rows: list[int] = []
+        ids: list[int] = []
+        starts: list[int] = []
+        lookup, attributes = self.words, self.attributes
+        for word in words:
+            norm, base = word_key(word)
+            rows.append(lookup.get(norm) or lookup.get(base) or UNK)
+            starts.append(len(ids))
+            ids.append(0)  # the padding row, all zeros: no word has an empty bag for reduceat
+            # Only bag attributes were given rows at training, so the lookup is the filter.
+            ids.extend(k for a in word_info(word)[0] if (k := attributes.get(a)) is not None)
+        bags = np.add.reduceat(self.bag[ids], starts, axis=0)
+        return np.concatenate([self.embeddings[rows], bags], axis=1)
 
-    def flat_emissions(self, document: list[list[str]], said: list[list[str]]) -> np.ndarray:
-        """Tag scores (tokens, K) for the tokens of ``document`` in order."""
-        from khabar.understand.ner.fastcrf import Layout
-
-        layout = Layout(document)
+    def flat_emissions(
+        self,
+        document: list[list[str]],
+        said: list[list[str]],
+        named: list[tuple[int, str]] | None = None,
+        layout: Layout | None = None,
+    ) -> np.ndarray:
+        """Tag scores (tokens, K) for the tokens of ``document`` in order. ``named`` (flat index,
+        multi-word gazetteer tag) and ``layout`` are what the CRF pass already found, when given."""
+        layout = layout or Layout(document)
         flat = [token for tokens in document for token in tokens]
         if not flat:
             return np.zeros((0, len(self.tags)), dtype=np.float32)
-        rows = self._rows(flat)  # before reading the table: it may grow
-        parts = self._table[rows]  # (N, 5, H)
-        parts += self._mg_proj[[m for tokens in document for m in mg_ids(tokens)]]
+        parts = self._word_parts(flat)  # (N, 5, H)
+        if named is None:
+            mg = [m for tokens in document for m in mg_ids(tokens)]
+        else:
+            mg = [0] * len(flat)
+            for i, tag in named:
+                mg[i] = MG_INDEX.get(tag, 0)
+        parts += self._mg_proj[mg]
         parts += self._said_proj[[k for tags in said for k in said_ids(tags)]]
         hidden = parts[:, 2] + self.bias1
         for k in (0, 1, 3, 4):  # the token k - 2 places away feeds kernel column k
