@@ -182,6 +182,7 @@ class TwoPassTagger:
             self.second_labels = document_weights.labels
             self.second_transitions = document_weights.transitions
         self.neural = neural.load(neural_weights) if neural_weights is not None else None
+        self._said_index = np.array(neural.said_ids(self.labels), dtype=np.intp)
 
     def final_scores(
         self, document: list[list[str]], first_only: bool = False
@@ -217,10 +218,8 @@ class TwoPassTagger:
         layout, scores, labels, transitions, first, named = self.final_scores(document, first_only)
         with_network = self.neural is not None and first is not None and not crf_only
         if with_network:
-            said = [self.labels[k] for k in first]
-            per_sentence = [said[a : a + n] for a, n in zip(layout.starts, layout.lengths, strict=True)]
             scores, transitions = self._with_network(
-                document, per_sentence, named, layout, scores, labels, transitions
+                document, first, named, layout, scores, labels, transitions
             )
         tags = [labels[k] for k in viterbi(scores, layout, transitions)]
         rows = [
@@ -231,7 +230,7 @@ class TwoPassTagger:
     def _with_network(
         self,
         document: list[list[str]],
-        said: list[list[str]],
+        first: np.ndarray,
         named: list[tuple[int, str]],
         layout: Layout,
         scores: np.ndarray,
@@ -240,7 +239,10 @@ class TwoPassTagger:
     ) -> tuple[np.ndarray, np.ndarray]:
         network = self.neural
         order = [network.tags.index(label) for label in labels]
-        flat = network.flat_emissions(document, said, named, layout)[:, order]
+        flat_tokens = [token for tokens in document for token in tokens]
+        said = self._said_index[first]  # the sentence CRF's labels as the network's tag indices
+        mg = neural.gazetteer_ids(named, layout.size)
+        flat = network.token_emissions(flat_tokens, layout, mg, said)[:, order]
         scores = scores + NEURAL_WEIGHT * flat
         scores[layout.firsts()] += NEURAL_WEIGHT * network.start[order]
         scores[layout.lasts()] += NEURAL_WEIGHT * network.end[order]

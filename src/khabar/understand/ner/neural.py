@@ -52,6 +52,14 @@ def mg_ids(tokens: list[str]) -> list[int]:
     return [MG_TAGS.index(tag) if tag in MG_TAGS else 0 for tag in tags]
 
 
+def gazetteer_ids(named: list[tuple[int, str]], size: int) -> np.ndarray:
+    """Index in ``MG_TAGS`` of each of ``size`` tokens, from the (token, tag) matches found."""
+    ids = np.zeros(size, dtype=np.intp)
+    for i, tag in named:
+        ids[i] = MG_INDEX.get(tag, 0)
+    return ids
+
+
 def said_ids(tags: list[str]) -> list[int]:
     """Index in ``TAGS`` of the sentence CRF's tag of each token (0, «O», for anything else)."""
     return [TAGS.index(tag) if tag in TAGS else 0 for tag in tags]
@@ -103,6 +111,10 @@ class NeuralTagger:
         self._w2 = np.ascontiguousarray(self.conv2.transpose(2, 1, 0))  # (3, H, H2)
         self._cache: dict[str, int] = {}
         self._table = np.zeros((1024, *self._mg_proj.shape[1:]), dtype=np.float32)  # (W, 5, H)
+        # Both position-dependent inputs at once: row mg · len(TAGS) + said.
+        self._position_proj = (self._mg_proj[:, None] + self._said_proj[None]).reshape(
+            -1, *self._mg_proj.shape[1:]
+        )
 
     def _word_parts(self, tokens: list[str]) -> np.ndarray:
         """(N, 5, H): each token's word-dependent contribution at each kernel column.
@@ -163,17 +175,22 @@ class NeuralTagger:
         multi-word gazetteer tag) and ``layout`` are what the CRF pass already found, when given."""
         layout = layout or Layout(document)
         flat = [token for tokens in document for token in tokens]
+        if named is None:
+            mg = np.array([m for tokens in document for m in mg_ids(tokens)], dtype=np.intp)
+        else:
+            mg = gazetteer_ids(named, len(flat))
+        said_flat = np.array([k for tags in said for k in said_ids(tags)], dtype=np.intp)
+        return self.token_emissions(flat, layout, mg, said_flat)
+
+    def token_emissions(
+        self, flat: list[str], layout: Layout, mg: np.ndarray, said: np.ndarray
+    ) -> np.ndarray:
+        """Tag scores (tokens, K) of the document's tokens in order, given each one's multi-word
+        gazetteer tag and sentence-CRF tag as indices in ``MG_TAGS`` and ``TAGS``."""
         if not flat:
             return np.zeros((0, len(self.tags)), dtype=np.float32)
         parts = self._word_parts(flat)  # (N, 5, H)
-        if named is None:
-            mg = [m for tokens in document for m in mg_ids(tokens)]
-        else:
-            mg = [0] * len(flat)
-            for i, tag in named:
-                mg[i] = MG_INDEX.get(tag, 0)
-        parts += self._mg_proj[mg]
-        parts += self._said_proj[[k for tags in said for k in said_ids(tags)]]
+        parts += self._position_proj[mg * len(TAGS) + said]
         hidden = parts[:, 2] + self.bias1
         for k in (0, 1, 3, 4):  # the token k - 2 places away feeds kernel column k
             where = layout.neighbours(k - 2)
