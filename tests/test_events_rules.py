@@ -413,3 +413,30 @@ def test_criticism_is_not_dated_by_the_dismissal_that_followed_it():
         [("اليوم الثلاثاء", "2015-08-04")],
     )
     assert [e.begin for e in found if e.type == "ACCUSE"] in ([], [None])
+
+
+def test_the_place_in_a_hosts_own_title_is_not_his_guest():
+    [event] = coded(
+        "استقبل الأمير فيصل بن بندر أمير منطقة الرياض في مكتبه أمس سفير باكستان منظور الحق.",
+        [("فيصل بن بندر", "PERS", "local:PERS:فيصل بن بندر"), ("الرياض", "LOC", "Q3692")],
+    )
+    assert (event.mode, event.actors, event.recipients) == ("host", ["local:PERS:فيصل بن بندر"], [])
+
+
+def test_a_host_receives_the_one_named_after_where_and_when():
+    [event] = coded(
+        "استقبل رئيس التحرير راشد الراشد بمكتبه ظهر أمس الأستاذ عبدالله آل الشيخ.",
+        [
+            ("راشد الراشد", "PERS", "local:PERS:راشد الراشد"),
+            ("عبدالله آل الشيخ", "PERS", "local:PERS:عبدالله"),
+        ],
+    )
+    assert event.recipients == ["local:PERS:عبدالله"]
+
+
+def test_a_guest_named_with_his_title_right_after_the_host_is_still_the_guest():
+    [event] = coded(
+        "استقبل الرئيس الروسي فلاديمير بوتين الرئيس الأذربيجاني إلهام علييف.",
+        [("فلاديمير بوتين", "PERS", "Q7747"), ("إلهام علييف", "PERS", "local:PERS:إلهام علييف")],
+    )
+    assert (event.actors, event.recipients) == (["Q7747"], ["local:PERS:إلهام علييف"])

@@ -21,6 +21,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from khabar.records import Article, Event, Mention, TemporalExpression
+from khabar.understand.ner.features import load_triggers
+from khabar.understand.normalize import normalize
 from khabar.understand.quotes import lexicon as quote_lexicon
 from khabar.understand.sentences import WORD as _WORD
 from khabar.understand.sentences import alternation, fold, sentences, starting_in, whole
@@ -67,6 +69,7 @@ class Lexicon:
     recipient_preposition: re.Pattern[str]
     place_preposition: re.Pattern[str]
     own_territory: re.Pattern[str]
+    host_scene: re.Pattern[str]
     off_topic: re.Pattern[str]
     off_topic_by_type: dict[str, re.Pattern[str]]
     relative: re.Pattern[str]
@@ -168,6 +171,7 @@ def lexicon() -> Lexicon:
         ),
         place_preposition=re.compile(rf"(?<!{_WORD})(?:{alternation(data['place_prepositions'])})\s*$"),
         own_territory=words(data["own_territory"]),
+        host_scene=words(data["host_scene"]),
         off_topic=words(data["off_topic"]),
         off_topic_by_type={kind: words(items) for kind, items in data["off_topic_by_type"].items()},
         relative=re.compile(rf"(?<!{_WORD})(?:{alternation(data['relative_pronouns'])})\s+$"),
@@ -634,9 +638,19 @@ def _participants(
         actor, recipient = None, actor  # «زيارة إسرائيل»: a place after a visit is where it goes
         return actor, recipient
     anchor = actor.end if actor is not None and actor.start > match.start() else match.end()
+    # «التقى محمد بن زايد ولي عهد أبوظبي …»: a place in the title after the one meeting is his own.
+    own_title = trigger.type == "CONSULT" and actor is not None and actor.start > match.start()
+    if own_title and trigger.mode == "host":
+        # «استقبل الأمير فلان أمير منطقة الرياض في مكتبه أمس سفير باكستان»: the guest comes after
+        # where and when; before them is the host's own title, never his guest.
+        scenes = list(lex.host_scene.finditer(text, anchor, min(high, anchor + 80)))
+        if scenes:
+            anchor, own_title = scenes[-1].end(), False
     for mention in after:
         if mention is actor or mention.start < anchor or (actor and mention.entity == actor.entity):
             continue
+        if own_title and mention.type == "LOC" and _starts_with_title(text[anchor : mention.start]):
+            continue  # «استقبل الأمير فلان أمير منطقة الرياض»: the place of his office, not his guest
         # «مبعوث الأمم المتحدة إلى سوريا» after a comma is another clause; a noun's recipient sits
         # in its own phrase («زيارة دولة إلى أذربيجان»), not after the next verb («حملة مقاطعة
         # المنتجات تضر بنتنياهو»).
@@ -673,6 +687,12 @@ def _object_between(between: str) -> bool:
         re.search("(?:\u064bا|ا\u064b)$", word) and _key(word) not in lex.accusative_adverb
         for word in between.split()
     )
+
+
+def _starts_with_title(between: str) -> bool:
+    """«أمير منطقة»، «ولي عهد»: an office right after a name is that person's own (an apposition)."""
+    words = between.split()
+    return bool(words) and load_triggers().get(normalize(words[0])) == "TITLE"
 
 
 def _title_object(between: str) -> bool:
