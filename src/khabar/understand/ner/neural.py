@@ -30,6 +30,7 @@ WEIGHTS_FILE = "neural.npz"
 BAG_PREFIXES = ("pre=", "p2=", "p3=", "x1=", "x2=", "x3=", "x4=", "sh=", "len=", "def", "c1=", "c2=", "c3=")
 BAG_PREFIXES += ("c=", "g=", "t=", "q=", "rk=", "ag=", "3g=")
 UNK = 1  # word id 0 is padding
+GAP = 2  # zero rows around each sentence: the first convolution reaches two tokens each way
 CACHED_WORDS = 50_000  # word types whose projections are kept: 4 kB each, 200 MB at most
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MG_TAGS = ("O", "B-LOC", "I-LOC", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -191,17 +192,23 @@ class NeuralTagger:
             return np.zeros((0, len(self.tags)), dtype=np.float32)
         parts = self._word_parts(flat)  # (N, 5, H)
         parts += self._position_proj[mg * len(TAGS) + said]
-        hidden = parts[:, 2] + self.bias1
-        for k in (0, 1, 3, 4):  # the token k - 2 places away feeds kernel column k
-            where = layout.neighbours(k - 2)
-            hidden[where] += parts[where + (k - 2), k]
-        np.maximum(hidden, 0.0, out=hidden)
-        second = hidden @ self._w2[1] + self.bias2
-        for k in (0, 2):
-            where = layout.neighbours(k - 1)
-            second[where] += hidden[where + (k - 1)] @ self._w2[k]
-        np.maximum(second, 0.0, out=second)
-        return second @ self.w_out + self.b_out
+        # Sentences laid end to end with two zero rows before each and after the last: a kernel
+        # column is then one shifted slice, and no window reaches into the next sentence.
+        sentence_of = np.repeat(np.arange(len(layout.lengths)), layout.lengths)
+        padded = np.arange(len(flat)) + GAP * (sentence_of + 1)
+        size = len(flat) + GAP * (len(layout.lengths) + 1)
+        grid = np.zeros((size, *parts.shape[1:]), dtype=np.float32)
+        grid[padded] = parts
+        first = grid[0 : size - 4, 0] + grid[1 : size - 3, 1]  # row j: the window centred on j + 2
+        first += grid[2 : size - 2, 2]
+        first += grid[3 : size - 1, 3]
+        first += grid[4:size, 4]
+        hidden = np.zeros((size, first.shape[1]), dtype=np.float32)
+        hidden[padded] = np.maximum(first[padded - 2] + self.bias1, 0.0)
+        second = hidden[0 : size - 2] @ self._w2[0]  # row j: the window centred on j + 1
+        second += hidden[1 : size - 1] @ self._w2[1]
+        second += hidden[2:size] @ self._w2[2]
+        return np.maximum(second[padded - 1] + self.bias2, 0.0) @ self.w_out + self.b_out
 
     def tag_document(self, document: list[list[str]], said: list[list[str]]) -> list[list[str]]:
         """BIO tags for every sentence of one document by this network alone (training scores it
