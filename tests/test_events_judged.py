@@ -51,7 +51,11 @@ def test_every_judged_quote_is_still_extracted(items):
 
 # Events need a participant from the entity step, so a better entity model can drop a judged event.
 # Such rows are reported, not hidden: list them here with the reason.
-MAY_VANISH: set[tuple[str, ...]] = set()
+MAY_VANISH: set[tuple[str, ...]] = {
+    # «انتقد مفتي الديار المصرية د.»: judged wrong (the actor cut to «مفتي»); the network trained on
+    # longer word2vec embeddings no longer reads «مفتي» as a name, and with no party the event goes.
+    ("2015-08-01.zip", "http://www.alriyadh.com/1069593", "607", "644", "ACCUSE"),
+}
 
 
 def test_every_judged_event_is_still_extracted(items):

@@ -186,3 +186,14 @@ def test_words_past_the_cache_are_scored_the_same(monkeypatch):
     monkeypatch.setattr(neural, "CACHED_WORDS", 5)
     assert np.allclose(fresh.flat_emissions(DOCUMENT, said), expected, atol=1e-5)
     assert len(fresh._cache) == 5
+
+
+def test_the_network_can_be_left_out(monkeypatch):
+    monkeypatch.setenv(model.NETWORK_SWITCH, "0")
+    model.load_two_pass.cache_clear()
+    try:
+        tagger = model.load_two_pass()
+        assert tagger.neural is None
+        assert tagger.tag(DOCUMENT) == tagger.tag(DOCUMENT, crf_only=True)
+    finally:
+        model.load_two_pass.cache_clear()
