@@ -230,7 +230,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DATA / neural.WEIGHTS_FILE)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--dims", type=int, default=100)
-    parser.add_argument("--w2v-epochs", type=int, default=5, help="dev F1 with the CRFs: 2 → 0.766, 5 → 0.769")
+    parser.add_argument(
+        "--w2v-epochs", type=int, default=5, help="dev F1 with the CRFs: 2 → 0.766, 5 → 0.769"
+    )
     parser.add_argument("--vocab", type=int, default=50_000)
     parser.add_argument("--bag-dims", type=int, default=50)
     parser.add_argument("--mg-dims", type=int, default=8)
