@@ -6,10 +6,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.understand.ner import model, neural
+from khabar.understand.ner.features import word_forms
+from khabar.understand.ner.gazetteer import load_gazetteer
 from khabar.understand.ner.tokens import sentences, tokenize
 from tests.conftest import SAMPLE_PAGE
 
-TAGGER = neural.load_tagger()
+WEIGHTS = model.model_path(neural.WEIGHTS_FILE)
+TAGGER = neural.load(WEIGHTS)
 DOCUMENT = [
     "يجري الرئيس الروسي فلاديمير بوتين زيارة إلى أذربيجان".split(),
     "وقال الكرملين إن".split(),
@@ -35,7 +38,7 @@ def _tagged_words(text: str) -> dict[str, str]:
 
 def test_weights_load_and_stay_small():
     assert TAGGER is not None
-    assert neural.weights_path().stat().st_size < 15_000_000
+    assert WEIGHTS.stat().st_size < 15_000_000
 
 
 def test_emissions_have_one_row_per_token_and_one_column_per_tag():
@@ -45,7 +48,7 @@ def test_emissions_have_one_row_per_token_and_one_column_per_tag():
 
 def _word_input(word: str) -> np.ndarray:
     """A word's embedding (its form, else its clitic-stripped form) beside its summed bag."""
-    norm, base = neural.word_key(word)
+    norm, base = word_forms(word)
     index = TAGGER.words.get(norm) or TAGGER.words.get(base) or neural.UNK
     ids = [TAGGER.attributes[a] for a in neural.bag_attributes(word) if a in TAGGER.attributes]
     return np.concatenate([TAGGER.embeddings[index], TAGGER.bag[ids].sum(axis=0)])
@@ -55,12 +58,17 @@ def test_the_padding_attribute_row_is_zero():
     assert not TAGGER.bag[0].any()
 
 
+def _gazetteer_ids(tokens: list[str]) -> list[int]:
+    tags = load_gazetteer().longest_matches([word_forms(token)[0] for token in tokens])
+    return [neural.MG_TAGS.index(tag) if tag in neural.MG_TAGS else 0 for tag in tags]
+
+
 def _reference(tokens: list[str], said: list[str]) -> np.ndarray:
     """The network written out position by position, as PyTorch's Conv1d computes it."""
     x = np.stack(
         [
             np.concatenate([_word_input(t), TAGGER.mg[m], TAGGER.said[s]])
-            for t, m, s in zip(tokens, neural.mg_ids(tokens), neural.said_ids(said), strict=True)
+            for t, m, s in zip(tokens, _gazetteer_ids(tokens), neural.said_ids(said), strict=True)
         ]
     )
     n = len(tokens)
@@ -123,13 +131,17 @@ def test_tags_the_sample_page_names():
     assert (tags["بوتين"][2:], tags["أذربيجان"][2:], tags["كورسك"][2:]) == ("PERS", "LOC", "LOC")
 
 
-def test_viterbi_follows_transitions_over_emissions():
-    scores = np.zeros((1, 2, 2), dtype=np.float32)
-    scores[0, 1] = [1.0, 0.0]
-    transitions = np.array([[0.0, -5.0], [0.0, 0.0]], dtype=np.float32)
-    start = np.array([-1.0, 0.0], dtype=np.float32)
-    paths = neural.viterbi(scores, np.ones((1, 2), dtype=bool), transitions, start, np.zeros(2, np.float32))
-    assert paths.tolist() == [[1, 0]]
+def test_the_networks_start_scores_count_at_each_sentence_start(monkeypatch):
+    # Two labels: the start score puts the second on the first token, the emission the first after it.
+    tagger = neural.load(WEIGHTS)
+    monkeypatch.setattr(tagger, "tags", ["O", "B-PERS"])
+    monkeypatch.setattr(
+        tagger, "flat_emissions", lambda document, said, layout=None: np.array([[0.0, 0.0], [1.0, 0.0]])
+    )
+    monkeypatch.setattr(tagger, "transitions", np.array([[0.0, -5.0], [0.0, 0.0]]))
+    monkeypatch.setattr(tagger, "start", np.array([-1.0, 0.0]))
+    monkeypatch.setattr(tagger, "end", np.zeros(2))
+    assert tagger.tag_document([["a", "b"]], [["O", "O"]]) == [["B-PERS", "O"]]
 
 
 def test_the_network_only_adds_to_the_crf_scores(monkeypatch):
@@ -182,7 +194,7 @@ def test_common_words_are_not_carried():
 def test_words_past_the_cache_are_scored_the_same(monkeypatch):
     said = _said(DOCUMENT)
     expected = TAGGER.flat_emissions(DOCUMENT, said)
-    fresh = neural.load(neural.weights_path())
+    fresh = neural.load(WEIGHTS)
     monkeypatch.setattr(neural, "CACHED_WORDS", 5)
     assert np.allclose(fresh.flat_emissions(DOCUMENT, said), expected, atol=1e-5)
     assert len(fresh._cache) == 5

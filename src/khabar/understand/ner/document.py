@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from khabar.understand.ner.features import word_info
+from khabar.understand.ner.features import word_forms, word_info
 from khabar.understand.ner.gazetteer import load_gazetteer
 
 DOCUMENT_SIZE = 20  # sentences per pseudo-document where a file marks no documents (ANERcorp)
@@ -60,7 +60,7 @@ def second_pass_attributes(tokens: list[str]) -> list[list[str]]:
 
 
 def _base(token: str) -> str:
-    return word_info(token)[0][1][2:]  # the "s=" attribute: clitic-stripped, normalized
+    return word_forms(token)[1]  # clitic-stripped, normalized
 
 
 def document_features(document: list[list[str]], first_pass: list[list[str]]) -> list[list[list[str]]]:

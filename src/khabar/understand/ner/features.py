@@ -123,6 +123,12 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(own), tuple(shared)
 
 
+def word_forms(word: str) -> tuple[str, str]:
+    """(normalized form, clitic-stripped form) of a raw token: its «w=» and «s=» attributes."""
+    own = word_info(word)[0]
+    return own[0][2:], own[1][2:]
+
+
 @lru_cache(maxsize=50_000)
 def neighbour_attributes(word: str) -> tuple[tuple[str, ...], ...]:
     """A word's compact attributes as a token ``offset`` positions away sees them, for each offset."""

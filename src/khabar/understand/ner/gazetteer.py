@@ -105,6 +105,18 @@ def build_gazetteer(shared: Path, frequent_words: set[str]) -> list[tuple[str, s
     return sorted(pairs)
 
 
+def named_positions(sentences: list[list[str]]) -> list[tuple[int, str]]:
+    """(index over the document's tokens, BIO tag) of every token inside a multi-word name
+    («الولايات المتحدة»), for sentences given as normalized words."""
+    gazetteer = load_gazetteer()
+    named: list[tuple[int, str]] = []
+    start = 0
+    for words in sentences:
+        named.extend((start + k, tag) for k, tag in enumerate(gazetteer.longest_matches(words)) if tag != "O")
+        start += len(words)
+    return named
+
+
 def write_gazetteer(pairs: list[tuple[str, str]], path: Path) -> None:
     path.write_text("".join(f"{name}\t{kind}\n" for name, kind in pairs), encoding="utf-8")
 

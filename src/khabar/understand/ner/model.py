@@ -22,8 +22,14 @@ from khabar.understand.ner import document as second
 from khabar.understand.ner import neural
 from khabar.understand.ner.conll import spans
 from khabar.understand.ner.fastcrf import Layout, Weights, WordScores, add_slot, viterbi
-from khabar.understand.ner.features import NEIGHBOUR_OFFSETS, sentence_features, word_info, word_ranks
-from khabar.understand.ner.gazetteer import load_gazetteer
+from khabar.understand.ner.features import (
+    NEIGHBOUR_OFFSETS,
+    sentence_features,
+    word_forms,
+    word_info,
+    word_ranks,
+)
+from khabar.understand.ner.gazetteer import named_positions
 from khabar.understand.normalize import normalize_word
 
 MODEL_FILE = "anercorp-crf.model"
@@ -186,6 +192,13 @@ class TwoPassTagger:
             self.second_transitions = document_weights.transitions
         self.neural = neural.load(neural_weights) if neural_weights is not None else None
         self._said_index = np.array(neural.said_ids(self.labels), dtype=np.intp)
+        if self.neural is not None and self.second is not None:
+            # The network's tags in the document model's label order, and its CRF scores with them.
+            order = [self.neural.tags.index(label) for label in self.second_labels]
+            self._network_order = order
+            self._network_start = self.neural.start[order]
+            self._network_end = self.neural.end[order]
+            self._network_transitions = self.neural.transitions[np.ix_(order, order)]
 
     def final_scores(
         self, document: list[list[str]], first_only: bool = False
@@ -196,14 +209,13 @@ class TwoPassTagger:
         layout = Layout(document)
         flat = [token for tokens in document for token in tokens]
         norms = [normalize_word(token) for token in flat]  # the «w=» of word_info
-        gazetteer = load_gazetteer()
-        # Multi-word gazetteer names («الولايات المتحدة»), found once for both passes.
-        named = [
-            (start + k, tag)
-            for start, length in zip(layout.starts, layout.lengths, strict=True)
-            for k, tag in enumerate(gazetteer.longest_matches(norms[start : start + length]))
-            if tag != "O"
-        ]
+        # Multi-word gazetteer names («الولايات المتحدة»), found once for both passes and the network.
+        named = named_positions(
+            [
+                norms[start : start + length]
+                for start, length in zip(layout.starts, layout.lengths, strict=True)
+            ]
+        )
         scores = self.first.scores(layout, flat, norms, named)
         if self.second is None or first_only:
             return layout, scores, self.labels, self.transitions, None, named
@@ -221,9 +233,7 @@ class TwoPassTagger:
         layout, scores, labels, transitions, first, named = self.final_scores(document, first_only)
         with_network = self.neural is not None and first is not None and not crf_only
         if with_network:
-            scores, transitions = self._with_network(
-                document, first, named, layout, scores, labels, transitions
-            )
+            scores, transitions = self._with_network(document, first, named, layout, scores, transitions)
         tags = [labels[k] for k in viterbi(scores, layout, transitions)]
         rows = [
             tags[start : start + length] for start, length in zip(layout.starts, layout.lengths, strict=True)
@@ -237,19 +247,16 @@ class TwoPassTagger:
         named: list[tuple[int, str]],
         layout: Layout,
         scores: np.ndarray,
-        labels: list[str],
         transitions: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray]:
-        network = self.neural
-        order = [network.tags.index(label) for label in labels]
         flat_tokens = [token for tokens in document for token in tokens]
         said = self._said_index[first]  # the sentence CRF's labels as the network's tag indices
         mg = neural.gazetteer_ids(named, layout.size)
-        flat = network.token_emissions(flat_tokens, layout, mg, said)[:, order]
-        scores = scores + NEURAL_WEIGHT * flat
-        scores[layout.firsts()] += NEURAL_WEIGHT * network.start[order]
-        scores[layout.lasts()] += NEURAL_WEIGHT * network.end[order]
-        return scores, transitions + NEURAL_WEIGHT * network.transitions[np.ix_(order, order)]
+        emitted = self.neural.token_emissions(flat_tokens, layout, mg, said)[:, self._network_order]
+        scores = scores + NEURAL_WEIGHT * emitted
+        scores[layout.firsts()] += NEURAL_WEIGHT * self._network_start
+        scores[layout.lasts()] += NEURAL_WEIGHT * self._network_end
+        return scores, transitions + NEURAL_WEIGHT * self._network_transitions
 
 
 def carry_names(document: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
@@ -262,7 +269,7 @@ def carry_names(document: list[list[str]], tags: list[list[str]]) -> list[list[s
     500: 0.7543, 5000: 0.7654).
     """
     ranks = word_ranks()
-    bases = [[neural.word_key(token)[1] for token in tokens] for tokens in document]
+    bases = [[word_forms(token)[1] for token in tokens] for tokens in document]
     memory: dict[str, set[str]] = {}
     for words, row in zip(bases, tags, strict=True):
         for kind, first, last in spans(row):

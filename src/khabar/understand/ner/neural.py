@@ -13,15 +13,13 @@ lives in ``neural_train`` (PyTorch); this module never imports torch.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from khabar.understand.ner.fastcrf import Layout
-from khabar.understand.ner.features import word_info
-from khabar.understand.ner.gazetteer import load_gazetteer
+from khabar.understand.ner.fastcrf import Layout, viterbi
+from khabar.understand.ner.features import word_forms, word_info
+from khabar.understand.ner.gazetteer import named_positions
 
 WEIGHTS_FILE = "neural.npz"
 # Attribute families of ``features.word_info`` fed to the network as a bag (the rest are either
@@ -37,20 +35,8 @@ MG_TAGS = ("O", "B-LOC", "I-LOC", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-MISC"
 MG_INDEX = {tag: k for k, tag in enumerate(MG_TAGS)}
 
 
-def word_key(word: str) -> tuple[str, str]:
-    """(normalized form, clitic-stripped form): the keys a word's embedding is looked up by."""
-    own = word_info(word)[0]
-    return own[0][2:], own[1][2:]
-
-
 def bag_attributes(word: str) -> list[str]:
     return [a for a in word_info(word)[0] if a.startswith(BAG_PREFIXES)]
-
-
-def mg_ids(tokens: list[str]) -> list[int]:
-    """Index in ``MG_TAGS`` of each token's multi-word gazetteer tag (0 when none)."""
-    tags = load_gazetteer().longest_matches([word_key(token)[0] for token in tokens])
-    return [MG_TAGS.index(tag) if tag in MG_TAGS else 0 for tag in tags]
 
 
 def gazetteer_ids(named: list[tuple[int, str]], size: int) -> np.ndarray:
@@ -156,7 +142,7 @@ class NeuralTagger:
         starts: list[int] = []
         lookup, attributes = self.words, self.attributes
         for word in words:
-            norm, base = word_key(word)
+            norm, base = word_forms(word)
             rows.append(lookup.get(norm) or lookup.get(base) or UNK)
             starts.append(len(ids))
             ids.append(0)  # the padding row, all zeros: no word has an empty bag for reduceat
@@ -177,9 +163,8 @@ class NeuralTagger:
         layout = layout or Layout(document)
         flat = [token for tokens in document for token in tokens]
         if named is None:
-            mg = np.array([m for tokens in document for m in mg_ids(tokens)], dtype=np.intp)
-        else:
-            mg = gazetteer_ids(named, len(flat))
+            named = named_positions([[word_forms(token)[0] for token in tokens] for tokens in document])
+        mg = gazetteer_ids(named, len(flat))
         said_flat = np.array([k for tags in said for k in said_ids(tags)], dtype=np.intp)
         return self.token_emissions(flat, layout, mg, said_flat)
 
@@ -215,48 +200,12 @@ class NeuralTagger:
         so; the package adds its scores to the CRF's in ``model.TwoPassTagger``)."""
         if not any(document):
             return [[] for _ in document]
-        flat = self.flat_emissions(document, said)
-        t = max(len(tokens) for tokens in document)
-        scores = np.zeros((len(document), t, len(self.tags)), dtype=np.float32)
-        mask = np.zeros((len(document), t), dtype=bool)
-        start = 0
-        for i, tokens in enumerate(document):
-            scores[i, : len(tokens)] = flat[start : start + len(tokens)]
-            mask[i, : len(tokens)] = True
-            start += len(tokens)
-        paths = viterbi(scores, mask, self.transitions, self.start, self.end)
-        return [[self.tags[k] for k in path[: len(t)]] for path, t in zip(paths, document, strict=True)]
-
-
-def viterbi(
-    scores: np.ndarray, mask: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray
-) -> np.ndarray:
-    """Best tag paths (N, T) under a linear-chain CRF, for a batch of padded sequences."""
-    n, t, k = scores.shape
-    best = start + scores[:, 0]  # (N, K)
-    back = np.zeros((n, t, k), dtype=np.int64)
-    for step in range(1, t):
-        candidates = best[:, :, None] + transitions[None]  # (N, K_prev, K)
-        back[:, step] = candidates.argmax(axis=1)
-        moved = candidates.max(axis=1) + scores[:, step]
-        best = np.where(mask[:, step, None], moved, best)
-    lengths = mask.sum(axis=1)
-    last = (best + end).argmax(axis=1)
-    paths = np.zeros((n, t), dtype=np.int64)
-    for i in range(n):
-        length = int(lengths[i])
-        if length == 0:
-            continue
-        tag = int(last[i])
-        paths[i, length - 1] = tag
-        for step in range(length - 1, 0, -1):
-            tag = int(back[i, step, tag])
-            paths[i, step - 1] = tag
-    return paths
-
-
-def weights_path() -> Path:
-    return Path(str(resources.files("khabar").joinpath("data", "ner", WEIGHTS_FILE)))
+        layout = Layout(document)
+        scores = self.flat_emissions(document, said, layout=layout)
+        scores[layout.firsts()] += self.start  # start and end scores belong to a sentence's edges
+        scores[layout.lasts()] += self.end
+        tags = [self.tags[k] for k in viterbi(scores, layout, self.transitions)]
+        return [tags[start : start + n] for start, n in zip(layout.starts, layout.lengths, strict=True)]
 
 
 def load(path: Path) -> NeuralTagger:
@@ -272,10 +221,3 @@ def load(path: Path) -> NeuralTagger:
         tags=tags,
         **floats,
     )
-
-
-@lru_cache(maxsize=1)
-def load_tagger() -> NeuralTagger | None:
-    """The committed tagger, or None when its weights are missing (the CRFs then tag alone)."""
-    path = weights_path()
-    return load(path) if path.is_file() else None

@@ -25,6 +25,8 @@ import numpy as np
 from khabar.understand.ner import clusters, model, neural
 from khabar.understand.ner.conll import Sentence, evaluate, read_conll
 from khabar.understand.ner.document import chunk
+from khabar.understand.ner.features import word_forms
+from khabar.understand.ner.gazetteer import named_positions
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "ner"
 TAGS = list(neural.TAGS)
@@ -41,7 +43,7 @@ def train_embeddings(shared: Path, train: list[Sentence], dims: int, seed: int, 
 
     texts = clusters.corpus_texts(shared / "corpora" / "saudinewsnet")
     sentences = [clusters.tokenize(text) for text in texts]
-    sentences += [[neural.word_key(token)[0] for token in tokens] for tokens, _ in train]
+    sentences += [[word_forms(token)[0] for token in tokens] for tokens, _ in train]
     model = Word2Vec(
         sentences,
         vector_size=dims,
@@ -58,7 +60,7 @@ def train_embeddings(shared: Path, train: list[Sentence], dims: int, seed: int, 
 
 
 def build_vocabulary(wv, train: list[Sentence], size: int) -> list[str]:
-    train_words = Counter(neural.word_key(token)[0] for tokens, _ in train for token in tokens)
+    train_words = Counter(word_forms(token)[0] for tokens, _ in train for token in tokens)
     words = ["<pad>", "<unk>"]
     seen = set(words)
     for word in [*train_words, *wv.index_to_key]:  # index_to_key is most frequent first
@@ -154,12 +156,18 @@ def encode(
     for (tokens, tags), first in zip(sentences, said, strict=True):
         ids = []
         bags = []
-        for token in tokens:
-            norm, base = neural.word_key(token)
+        keys = [word_forms(token) for token in tokens]
+        for token, (norm, base) in zip(tokens, keys, strict=True):
             ids.append(words.get(norm) or words.get(base) or neural.UNK)
             bags.append([attributes[a] for a in neural.bag_attributes(token) if a in attributes] or [0])
         encoded.append(
-            (ids, bags, neural.mg_ids(tokens), neural.said_ids(first), [TAGS.index(tag) for tag in tags])
+            (
+                ids,
+                bags,
+                neural.gazetteer_ids(named_positions([[n for n, _ in keys]]), len(tokens)).tolist(),
+                neural.said_ids(first),
+                [TAGS.index(tag) for tag in tags],
+            )
         )
     return encoded
 
