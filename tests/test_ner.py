@@ -157,3 +157,29 @@ def test_a_name_span_loses_punctuation_and_function_words_at_its_edges():
     sentence = tokenize('قالت مؤسسة " الخير " بأن')
     assert _trimmed(sentence, "ORG", 1, 3) == (1, 2)  # «مؤسسة "» → «مؤسسة»
     assert _trimmed(sentence, "PERS", 3, 6) == (3, 4)  # «الخير " بأن» → «الخير»
+
+
+def test_two_names_joined_by_waw_are_two_names():
+    from khabar.understand.ner.model import split_coordination
+
+    document = [["شركتي", "تويوتا", "وجنرال", "موتورز", "و", "محادثات", "بوتين", "وميركل"]]
+    tags = [["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-PERS", "I-PERS"]]
+    assert split_coordination(document, tags, []) == [
+        ["O", "B-ORG", "B-ORG", "I-ORG", "O", "O", "B-PERS", "B-PERS"]
+    ]
+
+
+def test_names_that_go_on_with_waw_stay_whole():
+    from khabar.understand.ner.model import split_coordination
+
+    document = [
+        ["المجلس", "الاقتصادي", "والاجتماعي"],  # an organization going on with a common word
+        ["محمد", "ولد", "عبد", "العزيز"],  # the Mauritanian «ولد»
+        ["بطولة", "السمان", "والخريف"],  # titles of works are left alone
+    ]
+    tags = [["B-ORG", "I-ORG", "I-ORG"], ["B-PERS", "I-PERS", "I-PERS", "I-PERS"], ["O", "B-MISC", "I-MISC"]]
+    assert split_coordination(document, tags, []) == tags
+    # A multi-word gazetteer name running through the «و» word keeps it: «البوسنة والهرسك».
+    assert split_coordination(
+        [["البوسنة", "والهرسك"]], [["B-LOC", "I-LOC"]], [(0, "B-LOC"), (1, "I-LOC")]
+    ) == [["B-LOC", "I-LOC"]]

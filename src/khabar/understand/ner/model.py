@@ -29,7 +29,7 @@ from khabar.understand.ner.features import (
     word_info,
     word_ranks,
 )
-from khabar.understand.ner.gazetteer import named_positions
+from khabar.understand.ner.gazetteer import load_gazetteer, named_positions
 from khabar.understand.normalize import normalize_word
 
 MODEL_FILE = "anercorp-crf.model"
@@ -227,7 +227,7 @@ class TwoPassTagger:
         self, document: list[list[str]], first_only: bool = False, crf_only: bool = False
     ) -> list[list[str]]:
         """BIO tags of each sentence; ``first_only``: the sentence CRF's, ``crf_only``: both CRFs'
-        without the network (what crfsuite's own tagger gives)."""
+        without the network or the rules after decoding (what crfsuite's own tagger gives)."""
         if not any(document):
             return [[] for _ in document]
         layout, scores, labels, transitions, first, named = self.final_scores(document, first_only)
@@ -238,7 +238,10 @@ class TwoPassTagger:
         rows = [
             tags[start : start + length] for start, length in zip(layout.starts, layout.lengths, strict=True)
         ]
-        return carry_names(document, rows) if with_network else rows
+        if crf_only or first_only:
+            return rows
+        rows = carry_names(document, rows) if with_network else rows
+        return split_coordination(document, rows, named)
 
     def _with_network(
         self,
@@ -287,6 +290,40 @@ def carry_names(document: list[list[str]], tags: list[list[str]]) -> list[list[s
                 kind = next(iter(kinds))
                 row[i] = ("I-" if i and row[i - 1][2:] == kind else "B-") + kind
         result.append(row)
+    return result
+
+
+def split_coordination(
+    document: list[list[str]], tags: list[list[str]], named: list[tuple[int, str]]
+) -> list[list[str]]:
+    """Two names joined by «و» are two names: «تويوتا وجنرال موتورز», «بوتين وميركل».
+
+    Both models often run one span over the conjunction. In ANERcorp train a «و»-word after a
+    name starts a new one of the same type 432 times and continues it 112 times; the exceptions
+    are kept: a multi-word gazetteer name running through it («البوسنة والهرسك»), an organization
+    going on with a common «وال» word («المجلس الاقتصادي والاجتماعي»), a name that starts with
+    «و» itself («وليد», where «ليد» is none) and the Mauritanian «ولد». Dev F1 0.7694 → 0.7720.
+    """
+    single = load_gazetteer().single
+    inside = {i for i, tag in named if tag.startswith("I-")}
+    result: list[list[str]] = []
+    start = 0
+    for tokens, row in zip(document, tags, strict=True):
+        row = list(row)
+        for i in range(1, len(tokens)):
+            if not row[i].startswith("I-") or row[i] == "I-MISC" or start + i in inside:
+                continue
+            word = word_forms(tokens[i])[0]
+            if len(word) < 3 or word[0] != "و" or word == "ولد":
+                continue
+            rest = word[1:]
+            if word in single and rest not in single:
+                continue
+            if row[i] == "I-ORG" and rest.startswith("ال") and rest not in single and rest[2:] not in single:
+                continue
+            row[i] = "B-" + row[i][2:]
+        result.append(row)
+        start += len(tokens)
     return result
 
 
