@@ -75,6 +75,11 @@ class Lexicon:
     honorific_title: dict[str, re.Pattern[str]]
     opening_verb: re.Pattern[str]
     place_head_before: re.Pattern[str]
+    clause_opener_before: re.Pattern[str]
+    addressee: re.Pattern[str]
+    name_breakers: frozenset[str]
+    anonymous: re.Pattern[str]
+    pronoun_addressee: re.Pattern[str]
 
 
 @cache
@@ -97,7 +102,11 @@ def lexicon() -> Lexicon:
     media += [(re.compile(cue["pattern"]), cue["medium"]) for cue in media_data["cues"]]
     outlets = alternation(media_data["outlet_nouns"])
     speaker_stop = re.compile(
-        _SPEAKER_STOP.pattern + rf"|\s(?=(?:لـ\s*|ل)(?:{agencies})(?!{_WORD}))" + rf"|\s(?=(?:{outlets})\s)"
+        _SPEAKER_STOP.pattern
+        + rf"|\s(?=(?:لـ\s*|ل)(?:{agencies})(?!{_WORD}))"
+        + rf"|\s(?=(?:{outlets})\s)"
+        # «قال الوزير له إن»: the hearer ends the speaker.
+        + rf"|\s(?=(?:{alternation(data['addressees'])})(?!{_WORD}))"
     )
     return Lexicon(
         verb=verb,
@@ -135,6 +144,16 @@ def lexicon() -> Lexicon:
         place_head_before=re.compile(
             rf"(?<!{_WORD})[وفبل]?(?:ال)?(?:{alternation(_event_words('place_heads'))})(?:\s+\S+)?\s+$"
         ),
+        clause_opener_before=re.compile(rf"{whole(alternation(data['clause_openers']))}\s+$"),
+        # «قال له»، «قالت لوالديها»، «أكد للصحفيين»: the hearer. «ل» + a noun with a possessive
+        # pronoun, or «لل» + a noun; a name that merely starts with ل («لافروف») has neither shape.
+        addressee=re.compile(
+            rf"(?:{alternation(data['addressees'])}|لل{_WORD}{{2,}}|ل{_WORD}{{2,}}(?:ه|ها|هم|هما|هن|كم|نا))"
+            rf"(?!{_WORD})"
+        ),
+        name_breakers=frozenset(_key(word) for word in data["name_breakers"]),
+        anonymous=re.compile(whole(alternation(data["anonymous"]))),
+        pronoun_addressee=re.compile(alternation(data["addressees"])),
     )
 
 
@@ -192,6 +211,8 @@ def _sentence_quotes(
             continue
         if lex.not_reporting_before.search(text, max(start, match.start() - 8), match.start()):
             continue  # «طلب عدم كشف اسمه»
+        if lemma == "بيّن" and not _explains(text, start, match):
+            continue  # «بين الجانبين»، «ما بين»: the preposition
         limit = verbs[index + 1].start() if index + 1 < len(verbs) else end
         before = text[start : match.start()]
         frame = lex.frame.search(before)
@@ -209,6 +230,27 @@ def _sentence_quotes(
             found.append((quote, head))
             taken_until = quote.end
     return found
+
+
+_BETWEEN = re.compile(rf"(?<!{_WORD})بين(?!{_WORD})")
+
+
+def _explains(text: str, sentence_start: int, verb: re.Match[str]) -> bool:
+    """Is this «بين» the verb «بيّن» (explained) and not the preposition (between)? Written with
+    its shadda, or as another form («بينت»، «مبينا»), it is the verb; bare, only where a clause
+    opens: «وبين الوزير أن»، «، بين أن»، «الذي بين أن» — never «تربط بين البلدين»، «ما بين»."""
+    word = verb.group("verb")
+    if "\u0651" in word or _key(word) != "بين":
+        return True
+    if verb.group("proclitic"):
+        # «بين الأول وبين الثاني»: the second «بين» of a pair is the preposition too.
+        return not _BETWEEN.search(text, max(sentence_start, verb.start() - 60), verb.start())
+    before = text[sentence_start : verb.start()].rstrip()
+    if not before or before[-1] in ".،,:؛!؟)-–—":
+        return True
+    return bool(
+        lexicon().clause_opener_before.search(text, max(sentence_start, verb.start() - 12), verb.start())
+    )
 
 
 def _inside(position: int, quoted: list[tuple[int, int]]) -> bool:
@@ -255,11 +297,12 @@ def _forward(
     idiom = lex.idiom_object.match(text, cursor)
     cursor = idiom.end() if idiom else cursor  # «لافتاً الانتباه إلى أن»
     cursor = _skip_prepositional(text, cursor, end)
+    cursor = _skip_addressee(text, cursor, end, mentions)
     # «كان قد اعتبر مشروع إيران ...»: after «قد» the subject was named before the verb, and the
     # words after it are the verb's object.
     perfect = lex.subject_closer.search(text, max(sentence_start, verb.start() - 6), verb.start() - 1)
     speaker = None if perfect else _speaker_phrase(text, cursor, end, mentions)
-    cursor = speaker.tail if speaker else cursor
+    cursor = _skip_addressee(text, speaker.tail, end, mentions) if speaker else cursor
     participle = _key(verb.group("verb")) in lex.participles
     if speaker is None and not participle:
         speaker = _subject_before(text, sentence_start, verb.start(), mentions)
@@ -315,6 +358,25 @@ def _forward(
             quote = _quote(text, offset + 1, close, "direct", lemma, speaker, medium)
             return quote, speaker
     return None
+
+
+_HEARER_TAIL = re.compile(rf"(?:\s+(?:و?لل|ول|ال){_WORD}+)+")
+
+
+def _skip_addressee(text: str, position: int, end: int, mentions: list[Mention]) -> int:
+    """«وقالت لوالديها إنها ...»، «قال له الوزير إن ...»: the one spoken to, right after the verb, is
+    not the speaker; the speaker, if any, follows it. A name the entity step found there stays."""
+    while position < end and text[position].isspace():
+        position += 1
+    lex = lexicon()
+    hearer = lex.addressee.match(text, position, end)
+    if hearer is None or starting_in(mentions, position, position + 1):
+        return position
+    if lex.pronoun_addressee.fullmatch(hearer.group()):
+        return hearer.end()  # «قال له الوزير»: the subject may follow a pronoun
+    # «للصحفيين الأجانب»، «لسعادتكم وللقراء الكرام»: the hearer's adjectives and other hearers.
+    more = _HEARER_TAIL.match(text, hearer.end(), end)
+    return more.end() if more else hearer.end()
 
 
 def _skip_prepositional(text: str, position: int, end: int) -> int:
@@ -394,6 +456,8 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     complement = lex.complementizer.match(text, start)
     if complement or lex.time_words.match(text, start) or lex.prepositional.match(text, start):
         return None
+    if lex.anonymous.match(text, start):
+        return _anonymous(start, lex.anonymous.match(text, start).end())  # type: ignore[union-attr]
     if lex.not_speakers.match(text, start) or lex.verb.match(text, start):
         return None  # «وأردف يقول»: the next verb carries the quote
     honorific = lex.honorific.match(text, start)
@@ -438,8 +502,15 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     speaker = _Speaker(
         start, apposition_end or phrase_end, tail=apposition_end or phrase_end, head_end=phrase_end
     )
-    _link(text, speaker, mentions, has_apposition=apposition_end is not None)
+    # After the verb the phrase is the subject alone («قال فهد بارباع أن»): a cut name may run on.
+    _link(text, speaker, mentions, has_apposition=apposition_end is not None, run_on=True)
     return speaker
+
+
+def _anonymous(start: int, end: int) -> _Speaker:
+    """«هناك من يقول»، «ويرى البعض»: someone unnamed speaks; the quote gets no speaker, and is not
+    handed the previous quote's."""
+    return _Speaker(start, end, tail=end, head_end=end, pronoun=True, plural=True)
 
 
 def _named_after_place(text: str, position: int, end: int, mentions: list[Mention]) -> int | None:
@@ -492,6 +563,9 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
         if main:
             phrase_start = main.end()
     lex = lexicon()
+    bullet = re.compile(r"[•●▪■*\-–]\s*").match(text, phrase_start, phrase_end)
+    if bullet:  # «• هناك من يرى»: a list's bullet
+        phrase_start = bullet.end()
     # «فإن لافروف قال إنه»: the particles before a subject are not part of it.
     opener = re.compile(r"(?:ولكن|لكن|إلا أن|الا ان|فإن|فان|وإن|لأن|إن|أن|و|ف)\s+").match(
         text, phrase_start, phrase_end
@@ -512,6 +586,8 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     if not phrase or any(mark in phrase for mark in '،,:«»"') or not 1 <= len(phrase.split()) <= 8:
         return None
     bare = phrase[1:] if phrase[:1] in "وف" else phrase
+    if lex.anonymous.match(phrase) or lex.anonymous.match(bare):
+        return _anonymous(phrase_start, phrase_end)
     if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase) or lex.not_speakers.match(bare):
         return None  # «والدليل هو أنه كان قد اعتبر»: a clause; «هناك من يقول»: nobody in particular
     # «وعن رسالته للأندية قال:»: a phrase opening on a preposition is the topic, not the subject.
@@ -524,7 +600,7 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     if lexicon().time_words.match(phrase):
         return None
     speaker = _Speaker(phrase_start, phrase_end, tail=verb_start)
-    _link(text, speaker, mentions, has_apposition=False)
+    _link(text, speaker, mentions, has_apposition=False, run_to_end=True)
     return speaker
 
 
@@ -534,6 +610,9 @@ def _sentence_subject(
     """«استنكر النائب منصور الظفيري العمل الإرهابي، مؤكداً أن ...»: a verb in mid-sentence with no
     subject of its own shares the sentence's first named person, else its first organization: in
     «يكشف كابتن فريق اتحاد الرياض السابق حسين العييد ... قائلاً» the club only qualifies the captain."""
+    glued = _GLUED_STOP.search(text, start, verb_start)
+    if glued:  # «... الجديد .وفي نهاية الجولة أشاد الحارثي»: a sentence the splitter left joined
+        start = max(m.end() for m in _GLUED_STOP.finditer(text, start, verb_start))
     quoted = quoted_spans(text[start:verb_start])
     candidates = [
         mention
@@ -547,6 +626,11 @@ def _sentence_subject(
     if participle:
         persons = [mention for mention in candidates if mention.type == "PERS"]
         chosen = (persons or candidates)[:1]
+        # «وأعلنت وزارة الصحة ... الطبيب فلان ...، مؤكدة أن»: the participle's subject is the main
+        # verb's, named at the clause's opening, not a person named further on.
+        opening = [m for m in candidates[:1] if m.type == "ORG" and _words(text, start, m.start) <= 1]
+        if opening and not _role_then_person(text, opening[0], candidates):
+            chosen = opening
     else:
         # «وأدانت الهيئة دخول الوزير فلان ... وقالت»: a verb with no subject shares the subject of
         # the sentence's opening verb, named right after it, never a name further on.
@@ -561,6 +645,20 @@ def _sentence_subject(
     if not chosen:
         return None
     return _kunya(text, _Speaker(chosen[0].start, chosen[0].end, mention=chosen[0], tail=verb_start))
+
+
+# A sentence end glued to the next word («الجديد .وفي»، «الجديد.وفي»), not a title's «د.» («د.معاذ»).
+_GLUED_STOP = re.compile(r"(?:(?<=\S\S)|(?<=\s))[.!؟](?=[^\W\d_])")
+
+
+def _role_then_person(text: str, organization: Mention, candidates: list[Mention]) -> bool:
+    """«وقال مدرب الهلال، البرتغالي جيسوس»: the club qualifies a person named next; «وأشادت
+    الوزارة بجهود الطبيب فلان» names an object, after a word with ب."""
+    after = [m for m in candidates if m.start >= organization.end][:1]
+    if not after or after[0].type != "PERS":
+        return False
+    between = [word for word in text[organization.end : after[0].start].split() if word not in "،,"]
+    return len(between) <= 2 and not any(word[:1] in "بل" for word in between)
 
 
 def _object_of_preposition(text: str, start: int, mention: Mention) -> bool:
@@ -607,7 +705,14 @@ def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> 
     return None
 
 
-def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition: bool) -> None:
+def _link(
+    text: str,
+    speaker: _Speaker,
+    mentions: list[Mention],
+    has_apposition: bool,
+    run_on: bool = False,
+    run_to_end: bool = False,
+) -> None:
     """Pick the mention that is the speaker: the last person («الرئيس الروسي فلاديمير بوتين»),
     else the first organization, else a place standing for its government («أعلنت روسيا»)."""
     # A mention starting inside a word («رانس برس» of «فرانس برس») is a tagging slip.
@@ -648,11 +753,56 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
     elif unnamed:
         head = words[1] if first_word in {"احد", "احدي"} and len(words) > 1 else words[0]
         speaker.unnamed_head = _role_stem(head)
+    if (run_on or run_to_end) and speaker.mention is not None and speaker.mention.type == "PERS":
+        speaker.mention = _whole_name(text, speaker.mention, speaker.head_end or speaker.end, run_to_end)
     if speaker.mention is None and not unnamed and text[speaker.start] in QUOTE_PAIRS:
         # With no entity step, keep the phrase without guillemets («الكرملين» → الكرملين).
         speaker.start += 1
         if speaker.end > speaker.start and text[speaker.end - 1] in '»"”':
             speaker.end -= 1
+
+
+_NAME_WORD = re.compile(r"[\u0621-\u064a\u0651]{2,}")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+
+
+def _name_ends(word: str) -> bool:
+    """Does a person's name end before this word? A title («قائد»), an article («الشرطة»), a
+    particle, a word with «و» («وانتقل») or with a possessive pronoun («بإنجازها») is no part of it."""
+    if not _NAME_WORD.fullmatch(word):
+        return True
+    key = _key(word)
+    breakers = lexicon().name_breakers
+    return (
+        key in breakers
+        or (key[:1] in "وفبل" and key[1:] in breakers)
+        or key.startswith(("ال", "وال", "بال", "لل", "فال", "و"))
+        or key.endswith(("ها", "هم", "هما", "كم", "نا", "ته"))
+    )
+
+
+def _whole_name(text: str, mention: Mention, limit: int, to_end: bool = False) -> Mention:
+    """«وأكد فهد بارباع أن»، «أفاد جون بلمار قائد الشرطة»: a speaker's name the entity step cut after
+    its first word runs on over the next word or two of the speaker phrase, up to a title («قائد»),
+    an article («الشرطة»), a particle or the phrase's end."""
+    lex = lexicon()
+    if " " in mention.text.strip() or _key(mention.text.strip()) in lex.name_breakers:
+        return mention
+    end = mention.end
+    for _ in range(2):
+        word = _NEXT_WORD.match(text, end, limit)
+        if not word or _name_ends(word.group(1)):
+            break
+        end = word.end()
+    after = _NEXT_WORD.match(text, end, limit)
+    # The run must stop where a name can end: the phrase's end, a title, an article or a particle,
+    # not inside a clause («اعترف أوباما باجتماع G7»).
+    if end == mention.end or (after and not _name_ends(after.group(1))):
+        return mention
+    if to_end and text[end:limit].strip():
+        return mention  # «وكان المتحدث راجح بادي قد قال»: before the verb, only a name ending the subject
+    entity = None if (mention.entity or "").startswith("local:") else mention.entity
+    return Mention(mention.start, end, text[mention.start : end], mention.type, entity)
 
 
 def _role_stem(word: str) -> str:

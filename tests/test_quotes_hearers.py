@@ -1,0 +1,133 @@
+"""Speaker rules of the fifth pass, one per test, on sentences written for them: «بين» the preposition,
+the hearer after «ل», a participle's subject, names the entity step cut short, unnamed subjects."""
+
+from __future__ import annotations
+
+from tests.test_quotes_speakers import quoted
+
+
+def _verbs(found: list) -> list[str]:
+    return [q.verb for q in found]
+
+
+def test_between_after_a_noun_is_the_preposition():
+    found = quoted(["ودعا البيان إلى نبذ الفرقة بين المسلمين، إنه ولي ذلك والقادر عليه."])
+    assert "بيّن" not in _verbs(found)
+
+
+def test_between_after_ma_is_the_preposition():
+    found = quoted(["وتراوحت الأسعار ما بين الأمس واليوم أن تكون مرتفعة جدا."])
+    assert "بيّن" not in _verbs(found)
+
+
+def test_the_second_between_of_a_pair_is_the_preposition():
+    found = quoted(["والفرق بين الأول وبين الثاني أن الأول أسرع بكثير."])
+    assert "بيّن" not in _verbs(found)
+
+
+def test_between_opening_a_clause_is_the_verb():
+    found = quoted(
+        [
+            "وبين الوزير خالد العلي أن العمل مستمر في المشروع.",
+            "وزار الموقع أمس، بين أن الأعمال تسير وفق الخطة.",
+        ],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [(q.verb, q.speaker_text) for q in found] == [("بيّن", "خالد العلي"), ("بيّن", "خالد العلي")]
+
+
+def test_between_with_its_shadda_is_the_verb_anywhere():
+    [quote] = quoted(["الوزير بيّن أن العمل مستمر في المشروع."])
+    assert quote.verb == "بيّن"
+
+
+def test_a_noun_after_li_is_the_hearer_not_the_speaker():
+    found = quoted(["وقالت لوالديها إنها بخير وستعود قريبا."])
+    assert [q.speaker_text for q in found] == [None]
+
+
+def test_the_speaker_after_a_pronoun_hearer():
+    [quote] = quoted(["وقال له الوزير إن الملف أغلق نهائيا."])
+    assert quote.speaker_text == "الوزير"
+
+
+def test_the_journalists_told_and_their_adjective_are_no_speaker():
+    [quote] = quoted(["وأكد للصحفيين الأجانب أن الملف أغلق نهائيا."])
+    assert quote.speaker_text is None
+
+
+def test_a_pronoun_hearer_ends_the_speaker():
+    [quote] = quoted(["وقال الوزير له إن الملف أغلق نهائيا."])
+    assert quote.speaker_text == "الوزير"
+
+
+def test_a_name_that_starts_with_li_is_still_the_speaker():
+    [quote] = quoted(["وقال لافروف إن المحادثات كانت مفيدة."], (("لافروف", "PERS", "Q1"),))
+    assert quote.speaker_text == "لافروف"
+
+
+def test_a_participle_after_a_glued_full_stop_takes_the_new_clause():
+    [quote] = quoted(
+        ["زار سعد الدوسري المدرسة .وفي نهاية الجولة أشاد خالد العلي بالجهود، مؤكداً أن العمل مستمر."],
+        (("سعد الدوسري", "PERS", "local:PERS:سعد الدوسري"), ("خالد العلي", "PERS", "local:PERS:خالد العلي")),
+    )
+    assert quote.speaker_text == "خالد العلي"
+
+
+def test_a_participle_takes_the_organization_opening_its_clause():
+    [quote] = quoted(
+        ["وأشادت وزارة الصحة بجهود الطبيب سعد الدوسري، مؤكدة أن المستشفى يعمل بكامل طاقته."],
+        (("وزارة الصحة", "ORG", "local:ORG:وزارة الصحة"), ("سعد الدوسري", "PERS", "local:PERS:سعد الدوسري")),
+    )
+    assert quote.speaker_text == "وزارة الصحة"
+
+
+def test_a_name_cut_after_its_first_word_runs_on():
+    found = quoted(
+        [
+            "وأكد فهد بارباع أن اللائحة لا تسمح بذلك.",
+            "وأفاد جون بلمار قائد الشرطة بأن الرجل نقل إلى المستشفى.",
+        ],
+        (("فهد", "PERS", "local:PERS:فهد"), ("جون", "PERS", "local:PERS:جون")),
+    )
+    assert [(q.speaker_text, q.speaker) for q in found] == [("فهد بارباع", None), ("جون بلمار", None)]
+
+
+def test_a_name_does_not_run_on_into_a_clause():
+    [quote] = quoted(
+        ["وقال فرنسي حضر الحفل يدعى إيفان وانتقل مؤخرا إلى لبنان: «لقد أحببت الموسيقى كثيرا هنا»."],
+        (("إيفان", "PERS", "local:PERS:ايفان"),),
+    )
+    assert quote.speaker_text == "إيفان"
+
+
+def test_a_cut_name_before_the_verb_runs_on_to_the_verb():
+    [quote] = quoted(
+        ["وكان المتحدث باسم الحكومة راجح بادي قد قال إن عدن ستكون مقرا للوزراء."],
+        (("راجح", "PERS", "local:PERS:راجح"),),
+    )
+    assert quote.speaker_text == "راجح بادي"
+
+
+def test_some_people_have_no_speaker_and_do_not_go_on_with_the_last():
+    found = quoted(
+        [
+            "وقال الوزير خالد العلي إن المشروع سينجز قريبا.",
+            "لكن البعض يشكك في جدوى المشروع ويرى أن لا طائل منه.",
+        ],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي", None]
+
+
+def test_a_bullet_does_not_hide_an_unnamed_subject():
+    [quote] = quoted(["• هناك من يرى أن الحب أقوى من كل شيء."])
+    assert quote.speaker_text is None
+
+
+def test_by_saying_is_no_speaker():
+    found = quoted(
+        ["وقال الوزير خالد العلي إن المشروع سينجز قريبا.", "واستطرد بالقول إن التمويل متوفر بالكامل."],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي", "خالد العلي"]
