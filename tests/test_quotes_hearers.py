@@ -131,3 +131,45 @@ def test_by_saying_is_no_speaker():
         (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
     )
     assert [q.speaker_text for q in found] == ["خالد العلي", "خالد العلي"]
+
+
+def test_after_a_concession_the_participle_takes_the_main_clause():
+    [quote] = quoted(
+        ["ومع أن سعد الدوسري حذر من التصعيد، إلا أن خالد العلي رد بسرعة، مؤكدا أن الوضع تحت السيطرة."],
+        (("سعد الدوسري", "PERS", "local:PERS:سعد الدوسري"), ("خالد العلي", "PERS", "local:PERS:خالد العلي")),
+    )
+    assert quote.speaker_text == "خالد العلي"
+
+
+def test_without_opens_no_reported_clause():
+    assert quoted(["وقال البيان دون أن يقدم أي تفاصيل عن العملية."]) == []
+
+
+def test_the_formulas_for_god_are_scripture():
+    found = quoted(
+        [
+            "فقال عز من قائل: «إن الشيطان لكم عدو فاتخذوه عدوا».",
+            "يقول رب العزة: «والله يعلم وأنتم لا تعلمون».",
+        ]
+    )
+    assert found == []
+
+
+def test_kin_named_before_a_name_speak_themselves():
+    [quote] = quoted(
+        ["وقالت ابنة توتنبرج إن أباها فقد الكمان منذ سنوات."], (("توتنبرج", "PERS", "local:PERS:توتنبرج"),)
+    )
+    assert (quote.speaker_text, quote.speaker) == ("ابنة توتنبرج", None)
+
+
+def test_the_journalists_told_end_the_speaker():
+    [quote] = quoted(
+        ["وقال والد الضحية خالد العلي للصحافيين إن ابنه لم يكن مسلحا."],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert quote.speaker_text == "خالد العلي"
+
+
+def test_a_question_after_the_verb_is_no_speaker():
+    found = quoted(["أما كبار العقول فقالوا وما العيب أن يرأس النادي رجل من خارجه."])
+    assert all(q.speaker_text != "وما العيب" for q in found)

@@ -42,6 +42,10 @@ def _event_words(name: str) -> list[str]:
     return data[name]
 
 
+def _kin_words() -> list[str]:
+    return [word for word in _event_words("kin_words") if word not in ("ابن", "بن")]
+
+
 def _load(name: str) -> dict:
     return json.loads(resources.files("khabar.data.quotes").joinpath(name).read_text("utf-8"))
 
@@ -105,8 +109,8 @@ def lexicon() -> Lexicon:
         _SPEAKER_STOP.pattern
         + rf"|\s(?=(?:لـ\s*|ل)(?:{agencies})(?!{_WORD}))"
         + rf"|\s(?=(?:{outlets})\s)"
-        # «قال الوزير له إن»: the hearer ends the speaker.
-        + rf"|\s(?=(?:{alternation(data['addressees'])})(?!{_WORD}))"
+        # «قال الوزير له إن»، «قال والد الضحية للصحافيين إن»: the hearer ends the speaker.
+        + rf"|\s(?=(?:{alternation(data['addressees'] + data['hearers'])})(?!{_WORD}))"
     )
     return Lexicon(
         verb=verb,
@@ -130,8 +134,11 @@ def lexicon() -> Lexicon:
         not_reporting_before=re.compile(rf"{whole(alternation(data['not_reporting_before']))}\s+$"),
         kunya_before=re.compile(rf"{whole(alternation(data['kunya']))}\s+$"),
         # The events lexicon keeps the deputy words; a deputy speaks for himself, not his principal.
+        # So do kin named right before: in «وقالت ابنة فلان» the daughter speaks, while «والد الشهيد
+        # علي عسيري» is the father's own name. «ابن» is left out: it is part of names («ابن كثير»).
         deputy_before=re.compile(
-            rf"(?<!{_WORD})[وف]?(?:{alternation(_event_words('deputy_words'))})(?:\s+[^\s،,]+){{0,2}}\s+$"
+            rf"(?<!{_WORD})[وف]?(?:(?:{alternation(_event_words('deputy_words'))})(?:\s+[^\s،,]+){{0,2}}"
+            rf"|{alternation(_kin_words())})\s+$"
         ),
         bare_agency=re.compile(rf"\s(?:{agencies})(?!{_WORD})"),
         outlet_noun_before=re.compile(rf"(?:{outlets})$"),
@@ -360,7 +367,7 @@ def _forward(
     return None
 
 
-_HEARER_TAIL = re.compile(rf"(?:\s+(?:و?لل|ول|ال){_WORD}+)+")
+_HEARER_TAIL = re.compile(rf"\s+((?:و?لل|ول|ال){_WORD}+)")
 
 
 def _skip_addressee(text: str, position: int, end: int, mentions: list[Mention]) -> int:
@@ -375,8 +382,10 @@ def _skip_addressee(text: str, position: int, end: int, mentions: list[Mention])
     if lex.pronoun_addressee.fullmatch(hearer.group()):
         return hearer.end()  # «قال له الوزير»: the subject may follow a pronoun
     # «للصحفيين الأجانب»، «لسعادتكم وللقراء الكرام»: the hearer's adjectives and other hearers.
-    more = _HEARER_TAIL.match(text, hearer.end(), end)
-    return more.end() if more else hearer.end()
+    position = hearer.end()
+    while (more := _HEARER_TAIL.match(text, position, end)) and not lex.time_words.match(text, more.start(1)):
+        position = more.end()  # «اليوم» after the hearer is the time, skipped with the medium
+    return position
 
 
 def _skip_prepositional(text: str, position: int, end: int) -> int:
@@ -458,7 +467,13 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
         return None
     if lex.anonymous.match(text, start):
         return _anonymous(start, lex.anonymous.match(text, start).end())  # type: ignore[union-attr]
-    if lex.not_speakers.match(text, start) or lex.verb.match(text, start):
+    if (
+        lex.not_speakers.match(text, start)
+        or (
+            text[start] in "وف" and lex.not_speakers.match(text[start + 1 : start + 24])
+        )  # «فقالوا وما العيب أن»
+        or lex.verb.match(text, start)
+    ):
         return None  # «وأردف يقول»: the next verb carries the quote
     honorific = lex.honorific.match(text, start)
     if honorific and not re.match(_WORD, text[honorific.end() : honorific.end() + 1]):
@@ -613,6 +628,10 @@ def _sentence_subject(
     glued = _GLUED_STOP.search(text, start, verb_start)
     if glued:  # «... الجديد .وفي نهاية الجولة أشاد الحارثي»: a sentence the splitter left joined
         start = max(m.end() for m in _GLUED_STOP.finditer(text, start, verb_start))
+    # «ومع أن عون حذر ...، إلا أن قائد الجيش رد ...، محذرا»: after a concession, the main clause.
+    main = [m.end() for m in _MAIN_CLAUSE.finditer(text, start, verb_start)]
+    if main:
+        start = main[-1]
     quoted = quoted_spans(text[start:verb_start])
     candidates = [
         mention
@@ -649,6 +668,10 @@ def _sentence_subject(
 
 # A sentence end glued to the next word («الجديد .وفي»، «الجديد.وفي»), not a title's «د.» («د.معاذ»).
 _GLUED_STOP = re.compile(r"(?:(?<=\S\S)|(?<=\s))[.!؟](?=[^\W\d_])")
+
+
+# Only «إلا أن» after a concession: «وبحسب فلان، فإن ...، مبينا» still has فلان as its subject.
+_MAIN_CLAUSE = re.compile(r"[،,]\s*(?:إلا أن|إلا أنّ|الا ان|الا أن)\s+")
 
 
 def _role_then_person(text: str, organization: Mention, candidates: list[Mention]) -> bool:
