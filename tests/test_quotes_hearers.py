@@ -173,3 +173,43 @@ def test_the_journalists_told_end_the_speaker():
 def test_a_question_after_the_verb_is_no_speaker():
     found = quoted(["أما كبار العقول فقالوا وما العيب أن يرأس النادي رجل من خارجه."])
     assert all(q.speaker_text != "وما العيب" for q in found)
+
+
+def test_a_statement_of_its_own_is_the_medium():
+    [quote] = quoted(["وقالت المنظمة في بيان لها إن آلاف النازحين يعيشون في العراء."])
+    assert (quote.speaker_text, quote.medium) == ("المنظمة", "بيان")
+
+
+def test_the_object_pronoun_bihi_is_skipped():
+    [quote] = quoted(["وانقطعت الكهرباء عن المدينة، بحسب ما أفاد به مسؤول في الشركة."])
+    assert quote.speaker_text == "مسؤول"
+
+
+def test_a_question_is_no_speaker():
+    found = quoted(["هل الزيارة تؤكد أن الخلاف انتهى بين الطرفين؟"])
+    assert all(q.speaker_text != "هل الزيارة" for q in found)
+
+
+def test_a_name_cut_after_a_particle_takes_the_next_word():
+    [quote] = quoted(
+        ["وأكد الدكتور مجدي آل بركة مستشار الأعمال أن السوق سيتحسن."],
+        (("مجدي آل", "PERS", "local:PERS:مجدي ال"),),
+    )
+    assert quote.speaker_text == "مجدي آل بركة"
+
+
+def test_after_where_a_masculine_verb_takes_the_person_of_the_clause():
+    found = quoted(
+        [
+            "وقال الوزير خالد العلي إن الحفل بدأ.",
+            "كما تحدث صديقه الطالب سعد المطيري حيث قال: «كان رجلا كريما ومحبا للناس جميعا».",
+            "وأعلن موقع الصور المملوك لشركة فيسبوك عن الخاصية عبر تويتر حيث قال إنه سيطلقها قريبا.",
+        ],
+        (
+            ("خالد العلي", "PERS", "local:PERS:خالد العلي"),
+            ("سعد المطيري", "PERS", "local:PERS:سعد المطيري"),
+            ("فيسبوك", "ORG", "Q355"),
+        ),
+    )
+    assert found[1].speaker_text == "سعد المطيري"
+    assert found[2].speaker_text != "فيسبوك"  # the photo site speaks, not its owner

@@ -109,8 +109,9 @@ def lexicon() -> Lexicon:
         _SPEAKER_STOP.pattern
         + rf"|\s(?=(?:لـ\s*|ل)(?:{agencies})(?!{_WORD}))"
         + rf"|\s(?=(?:{outlets})\s)"
-        # «قال الوزير له إن»، «قال والد الضحية للصحافيين إن»: the hearer ends the speaker.
-        + rf"|\s(?=(?:{alternation(data['addressees'] + data['hearers'])})(?!{_WORD}))"
+        # «قال الوزير له إن»، «قال والد الضحية للصحافيين إن»: the hearer ends the speaker («به»
+        # does not: «وكشف الاستطلاع الذي قامت به الشركة أن»).
+        + rf"|\s(?=(?:{alternation([w for w in data['addressees'] if w not in ('به', 'بها')] + data['hearers'])})(?!{_WORD}))"
     )
     return Lexicon(
         verb=verb,
@@ -279,7 +280,8 @@ def _framed(
         clause_end -= 1
     if len(text[clause_start:clause_end].split()) <= NAME_MAX_WORDS:
         return None
-    speaker = _speaker_phrase(text, verb.end(), end, mentions)
+    # «بحسب ما أفاد به مسؤول»: the object pronoun, or a hearer, before the speaker.
+    speaker = _speaker_phrase(text, _skip_addressee(text, verb.end(), end, mentions), end, mentions)
     if speaker is None:
         return None
     return _quote(text, clause_start, clause_end, "indirect", lemma, speaker, None), speaker
@@ -311,12 +313,20 @@ def _forward(
     speaker = None if perfect else _speaker_phrase(text, cursor, end, mentions)
     cursor = _skip_addressee(text, speaker.tail, end, mentions) if speaker else cursor
     participle = _key(verb.group("verb")) in lex.participles
-    if speaker is None and not participle:
+    # «كما تحدث صديقه سعد المطيري حيث قال:»: after «حيث» a verb in the masculine singular has the
+    # clause's subject, a person named in it, as a participle has; «حيث قالوا» and «حيث أفادت» are
+    # others (a plural, an institution).
+    where = (
+        not participle
+        and _WHERE_BEFORE.search(text, max(sentence_start, verb.start() - 6), verb.start()) is not None
+        and not _key(verb.group("verb")).endswith(("ت", "وا", "ا"))
+    )
+    if speaker is None and not participle and not where:
         speaker = _subject_before(text, sentence_start, verb.start(), mentions)
     # «وأشارت مصادر إلى أن ...، مشيرة إلى أن»: a participle after a quote of its sentence goes on
     # with that quote's speaker.
     if speaker is None and verb.start() > sentence_start + 5 and not (participle and follows_quote):
-        speaker = _sentence_subject(text, sentence_start, verb.start(), mentions, participle)
+        speaker = _sentence_subject(text, sentence_start, verb.start(), mentions, participle or where, where)
     medium, cursor = _skip_interjections(text, cursor, end)
     medium = medium or early_medium
     rest = text[cursor:end]
@@ -368,6 +378,9 @@ def _forward(
 
 
 _HEARER_TAIL = re.compile(rf"\s+((?:و?لل|ول|ال){_WORD}+)")
+
+
+_WHERE_BEFORE = re.compile(rf"(?<!{_WORD})(?:حيث|إذ)\s+$")
 
 
 def _skip_addressee(text: str, position: int, end: int, mentions: list[Mention]) -> int:
@@ -620,7 +633,12 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
 
 
 def _sentence_subject(
-    text: str, start: int, verb_start: int, mentions: list[Mention], participle: bool = False
+    text: str,
+    start: int,
+    verb_start: int,
+    mentions: list[Mention],
+    participle: bool = False,
+    persons_only: bool = False,
 ) -> _Speaker | None:
     """«استنكر النائب منصور الظفيري العمل الإرهابي، مؤكداً أن ...»: a verb in mid-sentence with no
     subject of its own shares the sentence's first named person, else its first organization: in
@@ -644,11 +662,11 @@ def _sentence_subject(
     ]
     if participle:
         persons = [mention for mention in candidates if mention.type == "PERS"]
-        chosen = (persons or candidates)[:1]
+        chosen = (persons or ([] if persons_only else candidates))[:1]
         # «وأعلنت وزارة الصحة ... الطبيب فلان ...، مؤكدة أن»: the participle's subject is the main
         # verb's, named at the clause's opening, not a person named further on.
         opening = [m for m in candidates[:1] if m.type == "ORG" and _words(text, start, m.start) <= 1]
-        if opening and not _role_then_person(text, opening[0], candidates):
+        if opening and not persons_only and not _role_then_person(text, opening[0], candidates):
             chosen = opening
     else:
         # «وأدانت الهيئة دخول الوزير فلان ... وقالت»: a verb with no subject shares the subject of
@@ -787,6 +805,7 @@ def _link(
 
 _NAME_WORD = re.compile(r"[\u0621-\u064a\u0651]{2,}")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
+_NAME_PARTICLES = frozenset(_key(word) for word in ("آل", "بن", "ابن", "بنت", "أبو", "ابو", "أم", "عبد"))
 
 
 def _name_ends(word: str) -> bool:
@@ -809,10 +828,13 @@ def _whole_name(text: str, mention: Mention, limit: int, to_end: bool = False) -
     its first word runs on over the next word or two of the speaker phrase, up to a title («قائد»),
     an article («الشرطة»), a particle or the phrase's end."""
     lex = lexicon()
-    if " " in mention.text.strip() or _key(mention.text.strip()) in lex.name_breakers:
+    words = mention.text.split()
+    # «مجدي آل» of «مجدي آل بركة»: a name cut after a particle takes the word the particle needs.
+    cut_particle = len(words) > 1 and _key(words[-1]) in _NAME_PARTICLES
+    if (len(words) > 1 and not cut_particle) or not words or _key(words[0]) in lex.name_breakers:
         return mention
     end = mention.end
-    for _ in range(2):
+    for _ in range(1 if cut_particle else 2):
         word = _NEXT_WORD.match(text, end, limit)
         if not word or _name_ends(word.group(1)):
             break
