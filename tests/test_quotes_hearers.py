@@ -213,3 +213,37 @@ def test_after_where_a_masculine_verb_takes_the_person_of_the_clause():
     )
     assert found[1].speaker_text == "سعد المطيري"
     assert found[2].speaker_text != "فيسبوك"  # the photo site speaks, not its owner
+
+
+def test_an_adverb_with_tanwin_is_skipped_not_the_speaker():
+    found = quoted(
+        ["وقال الوزير خالد العلي إن العمل مستمر.", "وكان يؤكد دائماً أن الوطن أولا."],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي", "خالد العلي"]
+
+
+def test_a_circumstantial_participle_and_its_phrase_are_skipped():
+    found = quoted(
+        [
+            "وصل الرئيس خالد العلي إلى الرياض أمس.",
+            "وقال، في تصريح لدى مغادرته الرياض، متوجها إلى مصر، إن الجيش سيواصل مهامه.",
+        ],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي"]
+
+
+def test_a_name_after_an_institution_noun_names_the_institution():
+    [quote] = quoted(["أعلن مركز كارتر أن الرئيس الأسبق خضع لجراحة ناجحة."], (("كارتر", "PERS", "Q23685"),))
+    assert (quote.speaker_text, quote.speaker) == ("مركز كارتر", None)
+
+
+def test_a_name_tagged_after_li_is_an_object_not_the_next_verbs_subject():
+    found = quoted(
+        [
+            "وقال الوزير خالد العلي إن الاتصال مقطوع مع الجماعات الموالية لتنظيم القاعدة، وأضاف أن الوساطة مستمرة."
+        ],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"), ("تنظيم القاعدة", "ORG", "Q34490")),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي", "خالد العلي"]

@@ -79,6 +79,8 @@ class Lexicon:
     honorific_title: dict[str, re.Pattern[str]]
     opening_verb: re.Pattern[str]
     place_head_before: re.Pattern[str]
+    place_head_opening: re.Pattern[str]
+    circumstantial: re.Pattern[str]
     clause_opener_before: re.Pattern[str]
     addressee: re.Pattern[str]
     name_breakers: frozenset[str]
@@ -152,6 +154,10 @@ def lexicon() -> Lexicon:
         place_head_before=re.compile(
             rf"(?<!{_WORD})[وفبل]?(?:ال)?(?:{alternation(_event_words('place_heads'))})(?:\s+\S+)?\s+$"
         ),
+        place_head_opening=re.compile(
+            rf"[وف]?(?:ال)?(?:{alternation(_event_words('place_heads'))})(?:\s+(?:الملك|الأمير|الشيخ|الإمام))?\s+"
+        ),
+        circumstantial=re.compile(whole(alternation(data["circumstantial"]))),
         clause_opener_before=re.compile(rf"{whole(alternation(data['clause_openers']))}\s+$"),
         # «قال له»، «قالت لوالديها»، «أكد للصحفيين»: the hearer. «ل» + a noun with a possessive
         # pronoun, or «لل» + a noun; a name that merely starts with ل («لافروف») has neither shape.
@@ -307,6 +313,11 @@ def _forward(
     cursor = idiom.end() if idiom else cursor  # «لافتاً الانتباه إلى أن»
     cursor = _skip_prepositional(text, cursor, end)
     cursor = _skip_addressee(text, cursor, end, mentions)
+    # «كان يؤكد دائماً أن»، «فقال مبتسمًا:»، «وقال، ...، متوجهاً إلى مصر، إن»: an accusative with
+    # tanwin is an adverb or a حال, never the subject; it and its phrase are skipped.
+    adverb = _CIRCUMSTANTIAL.match(text, cursor) or lex.circumstantial.match(text, cursor)
+    if adverb and not lex.verb.match(text, cursor):  # «مشيراً إلى أن» is the next frame, not skipped
+        cursor = _skip_adverbial(text, adverb.end(), end)
     # «كان قد اعتبر مشروع إيران ...»: after «قد» the subject was named before the verb, and the
     # words after it are the verb's object.
     perfect = lex.subject_closer.search(text, max(sentence_start, verb.start() - 6), verb.start() - 1)
@@ -399,6 +410,19 @@ def _skip_addressee(text: str, position: int, end: int, mentions: list[Mention])
     while (more := _HEARER_TAIL.match(text, position, end)) and not lex.time_words.match(text, more.start(1)):
         position = more.end()  # «اليوم» after the hearer is the time, skipped with the medium
     return position
+
+
+def _skip_adverbial(text: str, position: int, end: int) -> int:
+    """The rest of an adverbial phrase («متوجها إلى مصر،»، «مستشهدا بالأبيات:»): up to the comma, the
+    colon or the complementizer that ends it, when one comes soon; else only the adverb."""
+    window_end = min(end, position + 80)
+    stop = re.compile(r"[،,:]").search(text, position, window_end)
+    complement = lexicon().complementizer.search(text, position, window_end)
+    if complement and (stop is None or complement.start() < stop.start()):
+        return complement.start()
+    if stop is None:
+        return position
+    return stop.start() if text[stop.start()] == ":" else stop.end()
 
 
 def _skip_prepositional(text: str, position: int, end: int) -> int:
@@ -535,6 +559,9 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     return speaker
 
 
+_CIRCUMSTANTIAL = re.compile(rf"[\u0621-\u064a]{{3,}}(?:\u064b\u0627|\u0627\u064b)(?!{_WORD})")
+
+
 def _anonymous(start: int, end: int) -> _Speaker:
     """«هناك من يقول»، «ويرى البعض»: someone unnamed speaks; the quote gets no speaker, and is not
     handed the previous quote's."""
@@ -614,6 +641,8 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     if not phrase or any(mark in phrase for mark in '،,:«»"') or not 1 <= len(phrase.split()) <= 8:
         return None
     bare = phrase[1:] if phrase[:1] in "وف" else phrase
+    if lex.subject_opener.fullmatch(phrase + " "):
+        return None  # «وكان يؤكد»: the auxiliary alone, no subject
     if lex.anonymous.match(phrase) or lex.anonymous.match(bare):
         return _anonymous(phrase_start, phrase_end)
     if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase) or lex.not_speakers.match(bare):
@@ -659,6 +688,8 @@ def _sentence_subject(
         and not _inside(mention.start - start, quoted)
         and not lexicon().place_head_before.search(text, max(start, mention.start - 24), mention.start)
         and not _object_of_preposition(text, start, mention)
+        # «الموالية لتنظيم القاعدة»: a mention tagged from inside a word («ل» + name) is an object.
+        and not (mention.start > 0 and re.match(_WORD, text[mention.start - 1]))
     ]
     if participle:
         persons = [mention for mention in candidates if mention.type == "PERS"]
@@ -772,7 +803,10 @@ def _link(
     persons = [
         m
         for m in inside
-        if m.type == "PERS" and not lexicon().deputy_before.search(text, max(0, m.start - 40), m.start)
+        if m.type == "PERS"
+        and not lexicon().deputy_before.search(text, max(0, m.start - 40), m.start)
+        # «أعلن مركز كارتر»: a name right after the institution's noun opening the phrase names it.
+        and not lexicon().place_head_opening.fullmatch(text, speaker.start, m.start)
     ]
     if unnamed and not has_apposition:
         persons = []
