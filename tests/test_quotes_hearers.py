@@ -247,3 +247,25 @@ def test_a_name_tagged_after_li_is_an_object_not_the_next_verbs_subject():
         (("خالد العلي", "PERS", "local:PERS:خالد العلي"), ("تنظيم القاعدة", "ORG", "Q34490")),
     )
     assert [q.speaker_text for q in found] == ["خالد العلي", "خالد العلي"]
+
+
+def test_an_unnamed_subject_right_before_the_verb():
+    [quote] = quoted(["بل وحتى أن هناك من يرى أن غياب المحترفين يضر بالمنتخب."])
+    assert quote.speaker_text is None
+
+
+def test_people_close_to_a_person_are_not_that_person():
+    [quote] = quoted(["ويشير مقربون من بايدن إلى أنه سيدرس الترشح."], (("بايدن", "PERS", "Q6279"),))
+    assert (quote.speaker_text, quote.speaker) == ("مقربون من بايدن", None)
+
+
+def test_a_person_opening_a_sentence_after_an_adverbial_phrase_is_a_new_subject():
+    found = quoted(
+        [
+            "وقال المتحدث خالد العلي إن الوفد وصل.",
+            "وفي هذا السياق، دعا سعد الدوسري الأطراف إلى الحوار.",
+            "وقال: «ليس هناك أي سبب يدعو إلى التأخير».",
+        ],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"), ("سعد الدوسري", "PERS", "local:PERS:سعد الدوسري")),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي", "سعد الدوسري"]

@@ -85,6 +85,7 @@ class Lexicon:
     addressee: re.Pattern[str]
     name_breakers: frozenset[str]
     anonymous: re.Pattern[str]
+    anonymous_end: re.Pattern[str]
     pronoun_addressee: re.Pattern[str]
 
 
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         ),
         name_breakers=frozenset(_key(word) for word in data["name_breakers"]),
         anonymous=re.compile(whole(alternation(data["anonymous"]))),
+        anonymous_end=re.compile(rf"(?<!{_WORD})(?:{alternation(data['anonymous'])})$"),
         pronoun_addressee=re.compile(alternation(data["addressees"])),
     )
 
@@ -643,7 +645,8 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     bare = phrase[1:] if phrase[:1] in "وف" else phrase
     if lex.subject_opener.fullmatch(phrase + " "):
         return None  # «وكان يؤكد»: the auxiliary alone, no subject
-    if lex.anonymous.match(phrase) or lex.anonymous.match(bare):
+    # «بل وحتى أن هناك من يرى أن»: the unnamed subject ends the phrase, right before the verb.
+    if lex.anonymous.match(phrase) or lex.anonymous.match(bare) or lex.anonymous_end.search(phrase):
         return _anonymous(phrase_start, phrase_end)
     if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase) or lex.not_speakers.match(bare):
         return None  # «والدليل هو أنه كان قد اعتبر»: a clause; «هناك من يقول»: nobody in particular
@@ -997,6 +1000,11 @@ def _resolve_honorifics(
             quote.speaker_start, quote.speaker_end = person.start, person.end
 
 
+_COMMA = re.compile(r"[،,]")
+# «وفي هذا السياق،»، «من جهته،»، «وبدوره،»: an adverbial phrase opening a sentence.
+_ADVERBIAL_OPENING = re.compile(r"[وف]?(?:في|من|على|عن|إلى|الى|بعد|قبل|خلال|ب|بدوره|بدورها)(?:\s|$)")
+
+
 def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
     """People a sentence opens on («من جهته وصف إبراهيم الصاعدي ...»، «وحذر بوتين من ...»)."""
     openers: list[Mention] = []
@@ -1006,8 +1014,23 @@ def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mentio
             continue
         k = bisect_right(span_starts, mention.start) - 1  # the last sentence starting at or before it
         if k >= 0 and mention.start < spans[k][1]:
-            if _words(text, spans[k][0], mention.start) <= SUBJECT_REACH:
-                openers.append(mention)
+            start, reach = spans[k][0], SUBJECT_REACH
+            # «وفي هذا السياق، دعا هنري غاينو ...»: a short opening phrase with no name, closed by a
+            # comma, then the verb and its subject.
+            comma = _COMMA.search(text, start, mention.start)
+            if (
+                comma
+                and _words(text, start, comma.start()) <= 4
+                and not starting_in(mentions, start, comma.start())
+                and _ADVERBIAL_OPENING.match(text, start, comma.start())
+            ):
+                start, reach = comma.end(), 2
+            if (
+                _words(text, start, mention.start) <= reach
+                and not _object_of_preposition(text, start, mention)
+                and not re.match(_WORD, text[mention.start - 1 : mention.start] or " ")
+            ):
+                openers.append(mention)  # not «رفع التهنئة لخادم الحرمين»، «بدأت بحسني الزعيم»
     return openers
 
 
