@@ -269,3 +269,26 @@ def test_a_person_opening_a_sentence_after_an_adverbial_phrase_is_a_new_subject(
         (("خالد العلي", "PERS", "local:PERS:خالد العلي"), ("سعد الدوسري", "PERS", "local:PERS:سعد الدوسري")),
     )
     assert [q.speaker_text for q in found] == ["خالد العلي", "سعد الدوسري"]
+
+
+def test_a_statement_cue_takes_its_pronoun():
+    found = quoted(
+        ["وأوضح رئيس البلدية خالد العلي أن الحدائق جاهزة.", "وبين في تصريحه أمس أنه تم إنشاء أرصفة جديدة."],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي", "خالد العلي"]
+
+
+def test_kama_is_no_speaker():
+    found = quoted(["ولفت إلى عزوف المسلمين عن الأوقاف، كما أن بعضهم لم يفطن لها."])
+    assert all(q.speaker_text != "كما" for q in found)
+
+
+def test_names_listed_after_wahum_are_objects():
+    [quote] = quoted(
+        [
+            "فرضت الوزارة عقوبات على ثلاثة من قادة الحزب، وهم سعد الدوسري وآخرون، مشيرة إلى أن العقوبات تشمل الأموال."
+        ],
+        (("سعد الدوسري", "PERS", "local:PERS:سعد الدوسري"),),
+    )
+    assert quote.speaker_text != "سعد الدوسري"

@@ -194,7 +194,8 @@ def annotate(article: Article) -> None:
     if not text:
         article.quotes = []
         return
-    mentions = sorted(article.mentions, key=lambda m: m.start)
+    # «ه»: a one-letter mention is a slip of the tagger and names nobody.
+    mentions = sorted((m for m in article.mentions if len(m.text.strip()) > 1), key=lambda m: m.start)
     quotes: list[Quote] = []
     speakers: list[_Speaker | None] = []
     spans = sentences(text)
@@ -738,9 +739,12 @@ def _role_then_person(text: str, organization: Mention, candidates: list[Mention
 
 def _object_of_preposition(text: str, start: int, mention: Mention) -> bool:
     """«اهتمامه بضم راموس، وأكد»: a name after a preposition, or after a word carrying ب or ل,
-    is an object, not the subject of the next verb."""
+    is an object, not the subject of the next verb; so is one listed after «وهم»/«منهم»
+    («فرضت عقوبات على ثلاثة من قادة الحزب، وهم فلان ...، مشيرا»)."""
     before = text[max(start, mention.start - 14) : mention.start]
-    return bool(re.search(r"(?:^|\s)(?:[بل]\S{2,}|في|على|من|عن|مع|إلى|الى)\s+$", before))
+    return bool(
+        re.search(r"(?:^|\s)(?:[بل]\S{2,}|في|على|من|عن|مع|إلى|الى|و?هم|و?هما|و?منهم|بينهم)\s+$", before)
+    )
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -896,6 +900,9 @@ def _role_stem(word: str) -> str:
     return word
 
 
+_WORD_CHAR = re.compile(_WORD)
+
+
 def _skip_interjections(text: str, position: int, end: int) -> tuple[str | None, int]:
     """Skip commas, time adverbs («الجمعة») and the medium («في بيان»), returning the medium."""
     lex = lexicon()
@@ -916,6 +923,9 @@ def _skip_interjections(text: str, position: int, end: int) -> tuple[str | None,
                 name = cue.groupdict().get("name")
                 medium = (name.strip("«» ") if name else fixed) or medium
                 position = cue.end()
+                # «في تصريحه»، «في بيانها»: the cue's word goes on with its pronoun.
+                while position < end and _WORD_CHAR.match(text, position):
+                    position += 1
                 break
         else:
             return medium, position
