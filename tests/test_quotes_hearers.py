@@ -292,3 +292,27 @@ def test_names_listed_after_wahum_are_objects():
         (("سعد الدوسري", "PERS", "local:PERS:سعد الدوسري"),),
     )
     assert quote.speaker_text != "سعد الدوسري"
+
+
+def test_a_long_quotation_after_the_verb_is_no_speaker():
+    found = quoted(
+        [
+            "وقال الوزير خالد العلي إن الحوار مستمر.",
+            'ويضيف "في بيئة لا يمكنك فيها أن تفعل شيئا لا أحد يتقدم إلى الأمام".',
+        ],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [(q.kind, q.speaker_text) for q in found] == [("indirect", "خالد العلي"), ("direct", "خالد العلي")]
+
+
+def test_a_role_word_tagged_alone_is_not_the_name():
+    [quote] = quoted(
+        ["ويقول معاون مدير عام الدائرة جمال العلوجي إن الأرشيف نقل إلى مكان آمن."],
+        (("معاون", "PERS", "local:PERS:معاون"), ("جمال العلوجي", "PERS", "local:PERS:جمال العلوجي")),
+    )
+    assert quote.speaker_text == "جمال العلوجي"
+
+
+def test_clearer_after_a_noun_is_an_adjective():
+    found = quoted(["ولعل في تحرير اليمن رسالة أوضح، بأن هناك من سيضرب بيد من حديد."])
+    assert "أوضح" not in _verbs(found)

@@ -230,6 +230,8 @@ def _sentence_quotes(
             continue  # «طلب عدم كشف اسمه»
         if lemma == "بيّن" and not _explains(text, start, match):
             continue  # «بين الجانبين»، «ما بين»: the preposition
+        if lemma == "أوضح" and _elative(text, start, match):
+            continue  # «رسالة أوضح، بأن»: «clearer», an adjective
         limit = verbs[index + 1].start() if index + 1 < len(verbs) else end
         before = text[start : match.start()]
         frame = lex.frame.search(before)
@@ -268,6 +270,17 @@ def _explains(text: str, sentence_start: int, verb: re.Match[str]) -> bool:
     return bool(
         lexicon().clause_opener_before.search(text, max(sentence_start, verb.start() - 12), verb.start())
     )
+
+
+def _elative(text: str, sentence_start: int, verb: re.Match[str]) -> bool:
+    """«رسالة أوضح من ...»: bare «أوضح» after a noun and before a comma or «من» is the adjective
+    «clearer», not the verb «explained»."""
+    if verb.group("proclitic") or _key(verb.group("verb")) != _key("أوضح"):
+        return False
+    before = text[max(sentence_start, verb.start() - 20) : verb.start()].rstrip()
+    if not before or before[-1] in ".،,:؛!؟)-–—" or lexicon().clause_opener_before.search(before + " "):
+        return False
+    return bool(re.match(r"\s*(?:[،,.]|من\s)", text[verb.end() : verb.end() + 5]))
 
 
 def _inside(position: int, quoted: list[tuple[int, int]]) -> bool:
@@ -522,7 +535,9 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     search_from = start
     if text[start] in QUOTE_PAIRS:  # «الكرملين» names the speaker
         close = text.find(QUOTE_PAIRS[text[start]], start + 1, min(end, start + 40))
-        search_from = close + 1 if close > 0 else start + 1
+        if close < 0:
+            return None  # «قال "على أعداء أميركا أن ...»: a long quotation opens, not a name
+        search_from = close + 1
     stop = lex.speaker_stop.search(text, search_from, end)
     if stop and text[stop.start()] in QUOTE_PAIRS and lex.media_noun.search(text, start, stop.start()):
         close = text.find(QUOTE_PAIRS[text[stop.start()]], stop.start() + 1, min(end, stop.start() + 40))
@@ -811,6 +826,7 @@ def _link(
         m
         for m in inside
         if m.type == "PERS"
+        and _key(m.text.strip()) not in lexicon().name_breakers  # «معاون» tagged alone is a role
         and not lexicon().deputy_before.search(text, max(0, m.start - 40), m.start)
         # «أعلن مركز كارتر»: a name right after the institution's noun opening the phrase names it.
         and not lexicon().place_head_opening.fullmatch(text, speaker.start, m.start)
