@@ -316,3 +316,32 @@ def test_a_role_word_tagged_alone_is_not_the_name():
 def test_clearer_after_a_noun_is_an_adjective():
     found = quoted(["ولعل في تحرير اليمن رسالة أوضح، بأن هناك من سيضرب بيد من حديد."])
     assert "أوضح" not in _verbs(found)
+
+
+def test_but_he_is_no_speaker():
+    found = quoted(
+        ["وقال الوزير خالد العلي إنه مستعد للقاء.", "لكنه قال أيضا، إنه يرفض الحديث عن الدعم."],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي", "خالد العلي"]
+
+
+def test_a_demonstrative_object_and_by_saying_are_not_the_speaker():
+    [quote] = quoted(["وأكد ذلك مصدر ذو صلة بالشركة بقول: إن خفض الأسعار غير وارد."])
+    assert quote.speaker_text == "مصدر ذو صلة بالشركة"
+
+
+def test_in_this_regard_is_no_speaker():
+    found = quoted(
+        ["وتحدث الوزير خالد العلي عن النفط.", "وقال بهذا الخصوص إن هذه محاولة لسرقة النفط."],
+        (("خالد العلي", "PERS", "local:PERS:خالد العلي"),),
+    )
+    assert [q.speaker_text for q in found] == ["خالد العلي"]
+
+
+def test_the_president_tagged_alone_gives_way_to_the_name():
+    [quote] = quoted(
+        ["من جهته، قال الرئيس التركي رجب طيب أردوغان إن ما حدث يدل على التهديد."],
+        (("الرئيس", "PERS", "local:PERS:الرئيس"), ("رجب طيب أردوغان", "PERS", "Q39723")),
+    )
+    assert quote.speaker_text == "رجب طيب أردوغان"

@@ -339,6 +339,8 @@ def _forward(
     perfect = lex.subject_closer.search(text, max(sentence_start, verb.start() - 6), verb.start() - 1)
     speaker = None if perfect else _speaker_phrase(text, cursor, end, mentions)
     cursor = _skip_addressee(text, speaker.tail, end, mentions) if speaker else cursor
+    by_saying = lex.idiom_object.match(text, cursor) if speaker else None
+    cursor = by_saying.end() if by_saying else cursor  # «وأكد ذلك مصدر ... بقول: إن»
     participle = _key(verb.group("verb")) in lex.participles
     # «كما تحدث صديقه سعد المطيري حيث قال:»: after «حيث» a verb in the masculine singular has the
     # clause's subject, a person named in it, as a participle has; «حيث قالوا» and «حيث أفادت» are
@@ -826,7 +828,8 @@ def _link(
         m
         for m in inside
         if m.type == "PERS"
-        and _key(m.text.strip()) not in lexicon().name_breakers  # «معاون» tagged alone is a role
+        # «معاون»، «الرئيس» tagged alone is a role, not a name
+        and _key(m.text.strip()).removeprefix("ال") not in lexicon().name_breakers
         and not lexicon().deputy_before.search(text, max(0, m.start - 40), m.start)
         # «أعلن مركز كارتر»: a name right after the institution's noun opening the phrase names it.
         and not lexicon().place_head_opening.fullmatch(text, speaker.start, m.start)
