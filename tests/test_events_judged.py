@@ -43,10 +43,20 @@ def _keys(rows, fields):
     return {tuple(row[field] for field in fields) for row in rows}
 
 
+# Quotes judged wrong that a later rule drops on purpose, with the rule that drops them.
+NO_LONGER_QUOTES: set[tuple[str, ...]] = {
+    # «والفرقة بين المسلمين، إنه ولي ذلك»: judged wrong (the preposition «بين» read as the verb
+    # «بيّن»); bare «بين» after a noun is the preposition, so there is no quote here any more.
+    ("2015-08-06.zip", "http://www.al-jazirah.com/2015/20150806/ln53.htm", "2857", "2877", "indirect", "بيّن"),
+}
+
+
 def test_every_judged_quote_is_still_extracted(items):
     judged_rows = judged.read_judged(judged.QUOTES)
     missing = _keys(judged_rows, judged.QUOTE_KEY) - _keys(judged.quote_rows(items), judged.QUOTE_KEY)
-    assert not missing
+    assert missing <= NO_LONGER_QUOTES
+    wrong = _keys([row for row in judged_rows if row["verdict"] == "wrong"], judged.QUOTE_KEY)
+    assert NO_LONGER_QUOTES <= wrong
 
 
 # Events need a participant from the entity step, so a better entity model can drop a judged event.

@@ -42,6 +42,10 @@ def _event_words(name: str) -> list[str]:
     return data[name]
 
 
+def _kin_words() -> list[str]:
+    return [word for word in _event_words("kin_words") if word not in ("ابن", "بن")]
+
+
 def _load(name: str) -> dict:
     return json.loads(resources.files("khabar.data.quotes").joinpath(name).read_text("utf-8"))
 
@@ -75,6 +79,14 @@ class Lexicon:
     honorific_title: dict[str, re.Pattern[str]]
     opening_verb: re.Pattern[str]
     place_head_before: re.Pattern[str]
+    place_head_opening: re.Pattern[str]
+    circumstantial: re.Pattern[str]
+    clause_opener_before: re.Pattern[str]
+    addressee: re.Pattern[str]
+    name_breakers: frozenset[str]
+    anonymous: re.Pattern[str]
+    anonymous_end: re.Pattern[str]
+    pronoun_addressee: re.Pattern[str]
 
 
 @cache
@@ -97,7 +109,12 @@ def lexicon() -> Lexicon:
     media += [(re.compile(cue["pattern"]), cue["medium"]) for cue in media_data["cues"]]
     outlets = alternation(media_data["outlet_nouns"])
     speaker_stop = re.compile(
-        _SPEAKER_STOP.pattern + rf"|\s(?=(?:لـ\s*|ل)(?:{agencies})(?!{_WORD}))" + rf"|\s(?=(?:{outlets})\s)"
+        _SPEAKER_STOP.pattern
+        + rf"|\s(?=(?:لـ\s*|ل)(?:{agencies})(?!{_WORD}))"
+        + rf"|\s(?=(?:{outlets})\s)"
+        # «قال الوزير له إن»، «قال والد الضحية للصحافيين إن»: the hearer ends the speaker («به»
+        # does not: «وكشف الاستطلاع الذي قامت به الشركة أن»).
+        + rf"|\s(?=(?:{alternation([w for w in data['addressees'] if w not in ('به', 'بها')] + data['hearers'])})(?!{_WORD}))"
     )
     return Lexicon(
         verb=verb,
@@ -121,8 +138,11 @@ def lexicon() -> Lexicon:
         not_reporting_before=re.compile(rf"{whole(alternation(data['not_reporting_before']))}\s+$"),
         kunya_before=re.compile(rf"{whole(alternation(data['kunya']))}\s+$"),
         # The events lexicon keeps the deputy words; a deputy speaks for himself, not his principal.
+        # So do kin named right before: in «وقالت ابنة فلان» the daughter speaks, while «والد الشهيد
+        # علي عسيري» is the father's own name. «ابن» is left out: it is part of names («ابن كثير»).
         deputy_before=re.compile(
-            rf"(?<!{_WORD})[وف]?(?:{alternation(_event_words('deputy_words'))})(?:\s+[^\s،,]+){{0,2}}\s+$"
+            rf"(?<!{_WORD})[وف]?(?:(?:{alternation(_event_words('deputy_words'))})(?:\s+[^\s،,]+){{0,2}}"
+            rf"|{alternation(_kin_words())})\s+$"
         ),
         bare_agency=re.compile(rf"\s(?:{agencies})(?!{_WORD})"),
         outlet_noun_before=re.compile(rf"(?:{outlets})$"),
@@ -135,6 +155,21 @@ def lexicon() -> Lexicon:
         place_head_before=re.compile(
             rf"(?<!{_WORD})[وفبل]?(?:ال)?(?:{alternation(_event_words('place_heads'))})(?:\s+\S+)?\s+$"
         ),
+        place_head_opening=re.compile(
+            rf"[وف]?(?:ال)?(?:{alternation(_event_words('place_heads'))})(?:\s+(?:الملك|الأمير|الشيخ|الإمام))?\s+"
+        ),
+        circumstantial=re.compile(whole(alternation(data["circumstantial"]))),
+        clause_opener_before=re.compile(rf"{whole(alternation(data['clause_openers']))}\s+$"),
+        # «قال له»، «قالت لوالديها»، «أكد للصحفيين»: the hearer. «ل» + a noun with a possessive
+        # pronoun, or «لل» + a noun; a name that merely starts with ل («لافروف») has neither shape.
+        addressee=re.compile(
+            rf"(?:{alternation(data['addressees'])}|لل{_WORD}{{2,}}|ل{_WORD}{{2,}}(?:ه|ها|هم|هما|هن|كم|نا))"
+            rf"(?!{_WORD})"
+        ),
+        name_breakers=frozenset(_key(word) for word in data["name_breakers"]),
+        anonymous=re.compile(whole(alternation(data["anonymous"]))),
+        anonymous_end=re.compile(rf"(?<!{_WORD})(?:{alternation(data['anonymous'])})$"),
+        pronoun_addressee=re.compile(alternation(data["addressees"])),
     )
 
 
@@ -159,7 +194,8 @@ def annotate(article: Article) -> None:
     if not text:
         article.quotes = []
         return
-    mentions = sorted(article.mentions, key=lambda m: m.start)
+    # «ه»: a one-letter mention is a slip of the tagger and names nobody.
+    mentions = sorted((m for m in article.mentions if len(m.text.strip()) > 1), key=lambda m: m.start)
     quotes: list[Quote] = []
     speakers: list[_Speaker | None] = []
     spans = sentences(text)
@@ -192,6 +228,10 @@ def _sentence_quotes(
             continue
         if lex.not_reporting_before.search(text, max(start, match.start() - 8), match.start()):
             continue  # «طلب عدم كشف اسمه»
+        if lemma == "بيّن" and not _explains(text, start, match):
+            continue  # «بين الجانبين»، «ما بين»: the preposition
+        if lemma == "أوضح" and _elative(text, start, match):
+            continue  # «رسالة أوضح، بأن»: «clearer», an adjective
         limit = verbs[index + 1].start() if index + 1 < len(verbs) else end
         before = text[start : match.start()]
         frame = lex.frame.search(before)
@@ -209,6 +249,38 @@ def _sentence_quotes(
             found.append((quote, head))
             taken_until = quote.end
     return found
+
+
+_BETWEEN = re.compile(rf"(?<!{_WORD})بين(?!{_WORD})")
+
+
+def _explains(text: str, sentence_start: int, verb: re.Match[str]) -> bool:
+    """Is this «بين» the verb «بيّن» (explained) and not the preposition (between)? Written with
+    its shadda, or as another form («بينت»، «مبينا»), it is the verb; bare, only where a clause
+    opens: «وبين الوزير أن»، «، بين أن»، «الذي بين أن» — never «تربط بين البلدين»، «ما بين»."""
+    word = verb.group("verb")
+    if "\u0651" in word or _key(word) != "بين":
+        return True
+    if verb.group("proclitic"):
+        # «بين الأول وبين الثاني»: the second «بين» of a pair is the preposition too.
+        return not _BETWEEN.search(text, max(sentence_start, verb.start() - 60), verb.start())
+    before = text[sentence_start : verb.start()].rstrip()
+    if not before or before[-1] in ".،,:؛!؟)-–—":
+        return True
+    return bool(
+        lexicon().clause_opener_before.search(text, max(sentence_start, verb.start() - 12), verb.start())
+    )
+
+
+def _elative(text: str, sentence_start: int, verb: re.Match[str]) -> bool:
+    """«رسالة أوضح من ...»: bare «أوضح» after a noun and before a comma or «من» is the adjective
+    «clearer», not the verb «explained»."""
+    if verb.group("proclitic") or _key(verb.group("verb")) != _key("أوضح"):
+        return False
+    before = text[max(sentence_start, verb.start() - 20) : verb.start()].rstrip()
+    if not before or before[-1] in ".،,:؛!؟)-–—" or lexicon().clause_opener_before.search(before + " "):
+        return False
+    return bool(re.match(r"\s*(?:[،,.]|من\s)", text[verb.end() : verb.end() + 5]))
 
 
 def _inside(position: int, quoted: list[tuple[int, int]]) -> bool:
@@ -230,7 +302,8 @@ def _framed(
         clause_end -= 1
     if len(text[clause_start:clause_end].split()) <= NAME_MAX_WORDS:
         return None
-    speaker = _speaker_phrase(text, verb.end(), end, mentions)
+    # «بحسب ما أفاد به مسؤول»: the object pronoun, or a hearer, before the speaker.
+    speaker = _speaker_phrase(text, _skip_addressee(text, verb.end(), end, mentions), end, mentions)
     if speaker is None:
         return None
     return _quote(text, clause_start, clause_end, "indirect", lemma, speaker, None), speaker
@@ -255,18 +328,34 @@ def _forward(
     idiom = lex.idiom_object.match(text, cursor)
     cursor = idiom.end() if idiom else cursor  # «لافتاً الانتباه إلى أن»
     cursor = _skip_prepositional(text, cursor, end)
+    cursor = _skip_addressee(text, cursor, end, mentions)
+    # «كان يؤكد دائماً أن»، «فقال مبتسمًا:»، «وقال، ...، متوجهاً إلى مصر، إن»: an accusative with
+    # tanwin is an adverb or a حال, never the subject; it and its phrase are skipped.
+    adverb = _CIRCUMSTANTIAL.match(text, cursor) or lex.circumstantial.match(text, cursor)
+    if adverb and not lex.verb.match(text, cursor):  # «مشيراً إلى أن» is the next frame, not skipped
+        cursor = _skip_adverbial(text, adverb.end(), end)
     # «كان قد اعتبر مشروع إيران ...»: after «قد» the subject was named before the verb, and the
     # words after it are the verb's object.
     perfect = lex.subject_closer.search(text, max(sentence_start, verb.start() - 6), verb.start() - 1)
     speaker = None if perfect else _speaker_phrase(text, cursor, end, mentions)
-    cursor = speaker.tail if speaker else cursor
+    cursor = _skip_addressee(text, speaker.tail, end, mentions) if speaker else cursor
+    by_saying = lex.idiom_object.match(text, cursor) if speaker else None
+    cursor = by_saying.end() if by_saying else cursor  # «وأكد ذلك مصدر ... بقول: إن»
     participle = _key(verb.group("verb")) in lex.participles
-    if speaker is None and not participle:
+    # «كما تحدث صديقه سعد المطيري حيث قال:»: after «حيث» a verb in the masculine singular has the
+    # clause's subject, a person named in it, as a participle has; «حيث قالوا» and «حيث أفادت» are
+    # others (a plural, an institution).
+    where = (
+        not participle
+        and _WHERE_BEFORE.search(text, max(sentence_start, verb.start() - 6), verb.start()) is not None
+        and not _key(verb.group("verb")).endswith(("ت", "وا", "ا"))
+    )
+    if speaker is None and not participle and not where:
         speaker = _subject_before(text, sentence_start, verb.start(), mentions)
     # «وأشارت مصادر إلى أن ...، مشيرة إلى أن»: a participle after a quote of its sentence goes on
     # with that quote's speaker.
     if speaker is None and verb.start() > sentence_start + 5 and not (participle and follows_quote):
-        speaker = _sentence_subject(text, sentence_start, verb.start(), mentions, participle)
+        speaker = _sentence_subject(text, sentence_start, verb.start(), mentions, participle or where, where)
     medium, cursor = _skip_interjections(text, cursor, end)
     medium = medium or early_medium
     rest = text[cursor:end]
@@ -315,6 +404,43 @@ def _forward(
             quote = _quote(text, offset + 1, close, "direct", lemma, speaker, medium)
             return quote, speaker
     return None
+
+
+_HEARER_TAIL = re.compile(rf"\s+((?:و?لل|ول|ال){_WORD}+)")
+
+
+_WHERE_BEFORE = re.compile(rf"(?<!{_WORD})(?:حيث|إذ)\s+$")
+
+
+def _skip_addressee(text: str, position: int, end: int, mentions: list[Mention]) -> int:
+    """«وقالت لوالديها إنها ...»، «قال له الوزير إن ...»: the one spoken to, right after the verb, is
+    not the speaker; the speaker, if any, follows it. A name the entity step found there stays."""
+    while position < end and text[position].isspace():
+        position += 1
+    lex = lexicon()
+    hearer = lex.addressee.match(text, position, end)
+    if hearer is None or starting_in(mentions, position, position + 1):
+        return position
+    if lex.pronoun_addressee.fullmatch(hearer.group()):
+        return hearer.end()  # «قال له الوزير»: the subject may follow a pronoun
+    # «للصحفيين الأجانب»، «لسعادتكم وللقراء الكرام»: the hearer's adjectives and other hearers.
+    position = hearer.end()
+    while (more := _HEARER_TAIL.match(text, position, end)) and not lex.time_words.match(text, more.start(1)):
+        position = more.end()  # «اليوم» after the hearer is the time, skipped with the medium
+    return position
+
+
+def _skip_adverbial(text: str, position: int, end: int) -> int:
+    """The rest of an adverbial phrase («متوجها إلى مصر،»، «مستشهدا بالأبيات:»): up to the comma, the
+    colon or the complementizer that ends it, when one comes soon; else only the adverb."""
+    window_end = min(end, position + 80)
+    stop = re.compile(r"[،,:]").search(text, position, window_end)
+    complement = lexicon().complementizer.search(text, position, window_end)
+    if complement and (stop is None or complement.start() < stop.start()):
+        return complement.start()
+    if stop is None:
+        return position
+    return stop.start() if text[stop.start()] == ":" else stop.end()
 
 
 def _skip_prepositional(text: str, position: int, end: int) -> int:
@@ -394,7 +520,15 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     complement = lex.complementizer.match(text, start)
     if complement or lex.time_words.match(text, start) or lex.prepositional.match(text, start):
         return None
-    if lex.not_speakers.match(text, start) or lex.verb.match(text, start):
+    if lex.anonymous.match(text, start):
+        return _anonymous(start, lex.anonymous.match(text, start).end())  # type: ignore[union-attr]
+    if (
+        lex.not_speakers.match(text, start)
+        or (
+            text[start] in "وف" and lex.not_speakers.match(text[start + 1 : start + 24])
+        )  # «فقالوا وما العيب أن»
+        or lex.verb.match(text, start)
+    ):
         return None  # «وأردف يقول»: the next verb carries the quote
     honorific = lex.honorific.match(text, start)
     if honorific and not re.match(_WORD, text[honorific.end() : honorific.end() + 1]):
@@ -403,7 +537,9 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     search_from = start
     if text[start] in QUOTE_PAIRS:  # «الكرملين» names the speaker
         close = text.find(QUOTE_PAIRS[text[start]], start + 1, min(end, start + 40))
-        search_from = close + 1 if close > 0 else start + 1
+        if close < 0:
+            return None  # «قال "على أعداء أميركا أن ...»: a long quotation opens, not a name
+        search_from = close + 1
     stop = lex.speaker_stop.search(text, search_from, end)
     if stop and text[stop.start()] in QUOTE_PAIRS and lex.media_noun.search(text, start, stop.start()):
         close = text.find(QUOTE_PAIRS[text[stop.start()]], stop.start() + 1, min(end, stop.start() + 40))
@@ -438,8 +574,18 @@ def _speaker_phrase(text: str, position: int, end: int, mentions: list[Mention])
     speaker = _Speaker(
         start, apposition_end or phrase_end, tail=apposition_end or phrase_end, head_end=phrase_end
     )
-    _link(text, speaker, mentions, has_apposition=apposition_end is not None)
+    # After the verb the phrase is the subject alone («قال فهد بارباع أن»): a cut name may run on.
+    _link(text, speaker, mentions, has_apposition=apposition_end is not None, run_on=True)
     return speaker
+
+
+_CIRCUMSTANTIAL = re.compile(rf"[\u0621-\u064a]{{3,}}(?:\u064b\u0627|\u0627\u064b)(?!{_WORD})")
+
+
+def _anonymous(start: int, end: int) -> _Speaker:
+    """«هناك من يقول»، «ويرى البعض»: someone unnamed speaks; the quote gets no speaker, and is not
+    handed the previous quote's."""
+    return _Speaker(start, end, tail=end, head_end=end, pronoun=True, plural=True)
 
 
 def _named_after_place(text: str, position: int, end: int, mentions: list[Mention]) -> int | None:
@@ -492,6 +638,9 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
         if main:
             phrase_start = main.end()
     lex = lexicon()
+    bullet = re.compile(r"[•●▪■*\-–]\s*").match(text, phrase_start, phrase_end)
+    if bullet:  # «• هناك من يرى»: a list's bullet
+        phrase_start = bullet.end()
     # «فإن لافروف قال إنه»: the particles before a subject are not part of it.
     opener = re.compile(r"(?:ولكن|لكن|إلا أن|الا ان|فإن|فان|وإن|لأن|إن|أن|و|ف)\s+").match(
         text, phrase_start, phrase_end
@@ -512,6 +661,11 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     if not phrase or any(mark in phrase for mark in '،,:«»"') or not 1 <= len(phrase.split()) <= 8:
         return None
     bare = phrase[1:] if phrase[:1] in "وف" else phrase
+    if lex.subject_opener.fullmatch(phrase + " "):
+        return None  # «وكان يؤكد»: the auxiliary alone, no subject
+    # «بل وحتى أن هناك من يرى أن»: the unnamed subject ends the phrase, right before the verb.
+    if lex.anonymous.match(phrase) or lex.anonymous.match(bare) or lex.anonymous_end.search(phrase):
+        return _anonymous(phrase_start, phrase_end)
     if lex.complementizer.search(phrase) or lex.not_speakers.match(phrase) or lex.not_speakers.match(bare):
         return None  # «والدليل هو أنه كان قد اعتبر»: a clause; «هناك من يقول»: nobody in particular
     # «وعن رسالته للأندية قال:»: a phrase opening on a preposition is the topic, not the subject.
@@ -524,16 +678,28 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
     if lexicon().time_words.match(phrase):
         return None
     speaker = _Speaker(phrase_start, phrase_end, tail=verb_start)
-    _link(text, speaker, mentions, has_apposition=False)
+    _link(text, speaker, mentions, has_apposition=False, run_to_end=True)
     return speaker
 
 
 def _sentence_subject(
-    text: str, start: int, verb_start: int, mentions: list[Mention], participle: bool = False
+    text: str,
+    start: int,
+    verb_start: int,
+    mentions: list[Mention],
+    participle: bool = False,
+    persons_only: bool = False,
 ) -> _Speaker | None:
     """«استنكر النائب منصور الظفيري العمل الإرهابي، مؤكداً أن ...»: a verb in mid-sentence with no
     subject of its own shares the sentence's first named person, else its first organization: in
     «يكشف كابتن فريق اتحاد الرياض السابق حسين العييد ... قائلاً» the club only qualifies the captain."""
+    glued = _GLUED_STOP.search(text, start, verb_start)
+    if glued:  # «... الجديد .وفي نهاية الجولة أشاد الحارثي»: a sentence the splitter left joined
+        start = max(m.end() for m in _GLUED_STOP.finditer(text, start, verb_start))
+    # «ومع أن عون حذر ...، إلا أن قائد الجيش رد ...، محذرا»: after a concession, the main clause.
+    main = [m.end() for m in _MAIN_CLAUSE.finditer(text, start, verb_start)]
+    if main:
+        start = main[-1]
     quoted = quoted_spans(text[start:verb_start])
     candidates = [
         mention
@@ -543,10 +709,17 @@ def _sentence_subject(
         and not _inside(mention.start - start, quoted)
         and not lexicon().place_head_before.search(text, max(start, mention.start - 24), mention.start)
         and not _object_of_preposition(text, start, mention)
+        # «الموالية لتنظيم القاعدة»: a mention tagged from inside a word («ل» + name) is an object.
+        and not (mention.start > 0 and re.match(_WORD, text[mention.start - 1]))
     ]
     if participle:
         persons = [mention for mention in candidates if mention.type == "PERS"]
-        chosen = (persons or candidates)[:1]
+        chosen = (persons or ([] if persons_only else candidates))[:1]
+        # «وأعلنت وزارة الصحة ... الطبيب فلان ...، مؤكدة أن»: the participle's subject is the main
+        # verb's, named at the clause's opening, not a person named further on.
+        opening = [m for m in candidates[:1] if m.type == "ORG" and _words(text, start, m.start) <= 1]
+        if opening and not persons_only and not _role_then_person(text, opening[0], candidates):
+            chosen = opening
     else:
         # «وأدانت الهيئة دخول الوزير فلان ... وقالت»: a verb with no subject shares the subject of
         # the sentence's opening verb, named right after it, never a name further on.
@@ -563,11 +736,32 @@ def _sentence_subject(
     return _kunya(text, _Speaker(chosen[0].start, chosen[0].end, mention=chosen[0], tail=verb_start))
 
 
+# A sentence end glued to the next word («الجديد .وفي»، «الجديد.وفي»), not a title's «د.» («د.معاذ»).
+_GLUED_STOP = re.compile(r"(?:(?<=\S\S)|(?<=\s))[.!؟](?=[^\W\d_])")
+
+
+# Only «إلا أن» after a concession: «وبحسب فلان، فإن ...، مبينا» still has فلان as its subject.
+_MAIN_CLAUSE = re.compile(r"[،,]\s*(?:إلا أن|إلا أنّ|الا ان|الا أن)\s+")
+
+
+def _role_then_person(text: str, organization: Mention, candidates: list[Mention]) -> bool:
+    """«وقال مدرب الهلال، البرتغالي جيسوس»: the club qualifies a person named next; «وأشادت
+    الوزارة بجهود الطبيب فلان» names an object, after a word with ب."""
+    after = [m for m in candidates if m.start >= organization.end][:1]
+    if not after or after[0].type != "PERS":
+        return False
+    between = [word for word in text[organization.end : after[0].start].split() if word not in "،,"]
+    return len(between) <= 2 and not any(word[:1] in "بل" for word in between)
+
+
 def _object_of_preposition(text: str, start: int, mention: Mention) -> bool:
     """«اهتمامه بضم راموس، وأكد»: a name after a preposition, or after a word carrying ب or ل,
-    is an object, not the subject of the next verb."""
+    is an object, not the subject of the next verb; so is one listed after «وهم»/«منهم»
+    («فرضت عقوبات على ثلاثة من قادة الحزب، وهم فلان ...، مشيرا»)."""
     before = text[max(start, mention.start - 14) : mention.start]
-    return bool(re.search(r"(?:^|\s)(?:[بل]\S{2,}|في|على|من|عن|مع|إلى|الى)\s+$", before))
+    return bool(
+        re.search(r"(?:^|\s)(?:[بل]\S{2,}|في|على|من|عن|مع|إلى|الى|و?هم|و?هما|و?منهم|بينهم)\s+$", before)
+    )
 
 
 def _words(text: str, start: int, end: int) -> int:
@@ -607,7 +801,14 @@ def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> 
     return None
 
 
-def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition: bool) -> None:
+def _link(
+    text: str,
+    speaker: _Speaker,
+    mentions: list[Mention],
+    has_apposition: bool,
+    run_on: bool = False,
+    run_to_end: bool = False,
+) -> None:
     """Pick the mention that is the speaker: the last person («الرئيس الروسي فلاديمير بوتين»),
     else the first organization, else a place standing for its government («أعلنت روسيا»)."""
     # A mention starting inside a word («رانس برس» of «فرانس برس») is a tagging slip.
@@ -626,7 +827,12 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
     persons = [
         m
         for m in inside
-        if m.type == "PERS" and not lexicon().deputy_before.search(text, max(0, m.start - 40), m.start)
+        if m.type == "PERS"
+        # «معاون»، «الرئيس» tagged alone is a role, not a name
+        and _key(m.text.strip()).removeprefix("ال") not in lexicon().name_breakers
+        and not lexicon().deputy_before.search(text, max(0, m.start - 40), m.start)
+        # «أعلن مركز كارتر»: a name right after the institution's noun opening the phrase names it.
+        and not lexicon().place_head_opening.fullmatch(text, speaker.start, m.start)
     ]
     if unnamed and not has_apposition:
         persons = []
@@ -648,11 +854,60 @@ def _link(text: str, speaker: _Speaker, mentions: list[Mention], has_apposition:
     elif unnamed:
         head = words[1] if first_word in {"احد", "احدي"} and len(words) > 1 else words[0]
         speaker.unnamed_head = _role_stem(head)
+    if (run_on or run_to_end) and speaker.mention is not None and speaker.mention.type == "PERS":
+        speaker.mention = _whole_name(text, speaker.mention, speaker.head_end or speaker.end, run_to_end)
     if speaker.mention is None and not unnamed and text[speaker.start] in QUOTE_PAIRS:
         # With no entity step, keep the phrase without guillemets («الكرملين» → الكرملين).
         speaker.start += 1
         if speaker.end > speaker.start and text[speaker.end - 1] in '»"”':
             speaker.end -= 1
+
+
+_NAME_WORD = re.compile(r"[\u0621-\u064a\u0651]{2,}")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_NAME_PARTICLES = frozenset(_key(word) for word in ("آل", "بن", "ابن", "بنت", "أبو", "ابو", "أم", "عبد"))
+
+
+def _name_ends(word: str) -> bool:
+    """Does a person's name end before this word? A title («قائد»), an article («الشرطة»), a
+    particle, a word with «و» («وانتقل») or with a possessive pronoun («بإنجازها») is no part of it."""
+    if not _NAME_WORD.fullmatch(word):
+        return True
+    key = _key(word)
+    breakers = lexicon().name_breakers
+    return (
+        key in breakers
+        or (key[:1] in "وفبل" and key[1:] in breakers)
+        or key.startswith(("ال", "وال", "بال", "لل", "فال", "و"))
+        or key.endswith(("ها", "هم", "هما", "كم", "نا", "ته"))
+    )
+
+
+def _whole_name(text: str, mention: Mention, limit: int, to_end: bool = False) -> Mention:
+    """«وأكد فهد بارباع أن»، «أفاد جون بلمار قائد الشرطة»: a speaker's name the entity step cut after
+    its first word runs on over the next word or two of the speaker phrase, up to a title («قائد»),
+    an article («الشرطة»), a particle or the phrase's end."""
+    lex = lexicon()
+    words = mention.text.split()
+    # «مجدي آل» of «مجدي آل بركة»: a name cut after a particle takes the word the particle needs.
+    cut_particle = len(words) > 1 and _key(words[-1]) in _NAME_PARTICLES
+    if (len(words) > 1 and not cut_particle) or not words or _key(words[0]) in lex.name_breakers:
+        return mention
+    end = mention.end
+    for _ in range(1 if cut_particle else 2):
+        word = _NEXT_WORD.match(text, end, limit)
+        if not word or _name_ends(word.group(1)):
+            break
+        end = word.end()
+    after = _NEXT_WORD.match(text, end, limit)
+    # The run must stop where a name can end: the phrase's end, a title, an article or a particle,
+    # not inside a clause («اعترف أوباما باجتماع G7»).
+    if end == mention.end or (after and not _name_ends(after.group(1))):
+        return mention
+    if to_end and text[end:limit].strip():
+        return mention  # «وكان المتحدث راجح بادي قد قال»: before the verb, only a name ending the subject
+    entity = None if (mention.entity or "").startswith("local:") else mention.entity
+    return Mention(mention.start, end, text[mention.start : end], mention.type, entity)
 
 
 def _role_stem(word: str) -> str:
@@ -662,6 +917,9 @@ def _role_stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+_WORD_CHAR = re.compile(_WORD)
 
 
 def _skip_interjections(text: str, position: int, end: int) -> tuple[str | None, int]:
@@ -684,6 +942,9 @@ def _skip_interjections(text: str, position: int, end: int) -> tuple[str | None,
                 name = cue.groupdict().get("name")
                 medium = (name.strip("«» ") if name else fixed) or medium
                 position = cue.end()
+                # «في تصريحه»، «في بيانها»: the cue's word goes on with its pronoun.
+                while position < end and _WORD_CHAR.match(text, position):
+                    position += 1
                 break
         else:
             return medium, position
@@ -768,6 +1029,11 @@ def _resolve_honorifics(
             quote.speaker_start, quote.speaker_end = person.start, person.end
 
 
+_COMMA = re.compile(r"[،,]")
+# «وفي هذا السياق،»، «من جهته،»، «وبدوره،»: an adverbial phrase opening a sentence.
+_ADVERBIAL_OPENING = re.compile(r"[وف]?(?:في|من|على|عن|إلى|الى|بعد|قبل|خلال|ب|بدوره|بدورها)(?:\s|$)")
+
+
 def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
     """People a sentence opens on («من جهته وصف إبراهيم الصاعدي ...»، «وحذر بوتين من ...»)."""
     openers: list[Mention] = []
@@ -777,8 +1043,23 @@ def _new_subjects(text: str, spans: list[tuple[int, int]], mentions: list[Mentio
             continue
         k = bisect_right(span_starts, mention.start) - 1  # the last sentence starting at or before it
         if k >= 0 and mention.start < spans[k][1]:
-            if _words(text, spans[k][0], mention.start) <= SUBJECT_REACH:
-                openers.append(mention)
+            start, reach = spans[k][0], SUBJECT_REACH
+            # «وفي هذا السياق، دعا هنري غاينو ...»: a short opening phrase with no name, closed by a
+            # comma, then the verb and its subject.
+            comma = _COMMA.search(text, start, mention.start)
+            if (
+                comma
+                and _words(text, start, comma.start()) <= 4
+                and not starting_in(mentions, start, comma.start())
+                and _ADVERBIAL_OPENING.match(text, start, comma.start())
+            ):
+                start, reach = comma.end(), 2
+            if (
+                _words(text, start, mention.start) <= reach
+                and not _object_of_preposition(text, start, mention)
+                and not re.match(_WORD, text[mention.start - 1 : mention.start] or " ")
+            ):
+                openers.append(mention)  # not «رفع التهنئة لخادم الحرمين»، «بدأت بحسني الزعيم»
     return openers
 
 
