@@ -88,6 +88,11 @@ class Lexicon:
     jussive: re.Pattern[str]
     planned_before: re.Pattern[str]
     planned_after: re.Pattern[str]
+    planned_today: re.Pattern[str]
+    subjunctive: frozenset[str]
+    subjunctive_narrative_before: frozenset[str]
+    decided_before: frozenset[str]
+    purpose_types: frozenset[str]
     complement: dict[str, re.Pattern[str]]
     complement_words: dict[str, int]
     sense_blockers: list[tuple[frozenset[str], frozenset[str], frozenset[str]]]
@@ -103,6 +108,9 @@ class Lexicon:
     demanded_words: int
     relative_ma_before: frozenset[str]
     title_word: frozenset[str]
+    subject_body: frozenset[str]
+    subject_honorific: frozenset[str]
+    subject_adverb: frozenset[str]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -196,6 +204,11 @@ def lexicon() -> Lexicon:
         # «وتعقد»، «فيعتزم»: the cue verbs take the conjunctions.
         planned_before=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(cues['planned_before'])})(?!{_WORD})"),
         planned_after=words(cues["planned_after"]),
+        planned_today=re.compile(rf"(?<!{_WORD})[وف]?(?:{alternation(cues['planned_today'])})(?!{_WORD})"),
+        subjunctive=frozenset(cues["subjunctive"]),
+        subjunctive_narrative_before=frozenset(cues["subjunctive_narrative_before"]),
+        decided_before=_folded(cues["decided_before"]),
+        purpose_types=frozenset(cues["purpose_types"]),
         complement={kind: _complement(items) for kind, items in data["complements"].items()},
         complement_words=data["complement_words"],
         relative_pronoun=_folded(data["relative_pronouns"]),
@@ -216,6 +229,9 @@ def lexicon() -> Lexicon:
         alternative_before=words(cues["alternative_before"]),
         demanded_words=cues["demanded_words"],
         relative_ma_before=frozenset(cues["relative_ma_before"]),
+        subject_body=_folded(data["subject_bodies"]),
+        subject_honorific=_folded(data["subject_honorifics"]),
+        subject_adverb=_folded(data["subject_adverbs"]),
         title_word=_folded(word for title in data["title_words"] for word in title.split()[:1]),
     )
 
@@ -619,6 +635,8 @@ def _participants(
             and not _object_between(between)
             # «التقى بوزير الخارجية السعودي عادل الجبير»: the one met, not the one meeting
             and not _title_object(between)
+            # «انتقد تصرفات نوري المالكي»، «أشاد بتعهد الخرطوم»: a name inside the object
+            and _subject_lead(between)
         ):
             actor = first
         elif subjects and _words(text, subjects[-1].end, match.start()) <= 1 and not conjoined:
@@ -687,6 +705,37 @@ def _object_between(between: str) -> bool:
         re.search("(?:\u064bا|ا\u064b)$", word) and _key(word) not in lex.accusative_adverb
         for word in between.split()
     )
+
+
+def _subject_lead(between: str) -> bool:
+    """What may stand between a verb and its subject's name: a title or honorific («الأمير»،
+    «صاحب السمو»، «وزير الخارجية السعودي»), a body («شركة جوجل»، «قوات»), an adverb («أمس»), or a
+    short description («المغرد»، «السناتور الجمهوري»). Not a noun with a preposition glued to it
+    («بتعهد الخرطوم»), a plural of things («تصرفات المالكي»), nor a longer phrase that opens
+    with neither title nor body («مسلحو الحوثي الصحافي والأديب فلان»): there the name is in the object."""
+    lex = lexicon()
+    words = between.split()
+    if words and lex.resumptive.fullmatch(words[0]):
+        words = words[1:]  # «دعا إليه رئيس بلديتها فلان»: the pronoun is the verb's, the name its subject
+    if not words:
+        return True
+    first = _key(words[0])
+    if _leads(first):
+        return True
+    if re.match(r"[بل]\S{3}", first) and not first.startswith("ال"):
+        return False
+    if first.endswith("ات"):
+        return False
+    # «الزميل رئيس التحرير فلان»: a longer phrase still leads to the subject through a title.
+    return len(words) < 3 or any(_leads(_key(word)) for word in words[1:])
+
+
+def _leads(key: str) -> bool:
+    lex = lexicon()
+    forms = {key, key[1:]} if key[:1] in "وف" and len(key) > 3 else {key}
+    if forms & (lex.subject_adverb | lex.accusative_adverb | lex.subject_body | lex.subject_honorific):
+        return True
+    return any(load_triggers().get(normalize(form)) in ("TITLE", "ORG_HEAD") for form in forms)
 
 
 def _starts_with_title(between: str) -> bool:
@@ -903,6 +952,11 @@ def _factuality(
     near = before.split()[-3:]
     # «وهو ما لقي ترحيب»: «ما» after a pronoun is relative, no negation
     relative = [i for i, w in enumerate(near[1:], 1) if w == "ما" and near[i - 1] in lex.relative_ma_before]
+    # «هو كل لا يتجزأ ورفض البلدين»: a trigger carrying «و» opens its own clause; a negation
+    # before it is the previous clause's.
+    core = match.start("noun") if match.group("noun") else match.start("verb")
+    if core > match.start() and text[match.start()] in "وف":
+        near = []
     if not relative and lex.denied.search(" ".join(near[-2:])):
         return "denied"
     if lex.hypothetical.search(" ".join(before.split()[-5:])):
@@ -913,17 +967,57 @@ def _factuality(
         return "hypothetical"
     if _may(before.split()[-5:] + [match.group()]):
         return "hypothetical"  # «قد تفرض»; «قد غرد» is past and done
+    if trigger.pos == "noun" and trigger.type in lex.purpose_types and _purpose(match):
+        return "hypothetical"  # «حملة لإقناع الكونجرس»: the aim, not what was achieved
     word = match.group()
     cue = bool(
         (trigger.pos == "verb" and re.match(r"[وف]?س[يتن]", word))
         or lex.planned_before.search(" ".join(before.split()[-8:]))
         or lex.planned_after.search(text, match.end(), min(end, match.end() + 40))
     )
+    wished = _subjunctive(before.split()[-4:], match, trigger)
+    if wished and not cue:
+        return wished
     if begin and published:
         if begin[:10] > published[:10]:
             return "planned"
-        # «تعقد اليوم اجتماعاً»: on the publication day a planned cue decides.
+        # «تعقد اليوم اجتماعاً»: on the publication day a planned cue decides, and a present-tense
+        # light verb is one there (with no day named, «يجري محادثات» is under way).
         if begin[:10] == published[:10] or published[:10].startswith(begin[:10]):
-            return "planned" if cue else "happened"
+            today = lex.planned_today.search(" ".join(before.split()[-8:]))
+            return "planned" if cue or today else "happened"
         return "happened"
     return "planned" if cue else "happened"
+
+
+def _purpose(match: re.Match[str]) -> bool:
+    """«لإقناع»، «للتوصل»: the purpose «لـ» glued to a noun trigger."""
+    return bool(match.group("noun")) and bool(
+        re.match(r"[وف]?ل", match.group()[: match.start("noun") - match.start()])
+    )
+
+
+def _subjunctive(words: list[str], match: re.Match[str], trigger: Trigger) -> str | None:
+    """«بأن يزور محققون اليمن»، «اتفقنا أن تبدأ الأردن المشاورات»: «أن» and a present-tense verb
+    (the trigger, or the light verb before a noun trigger) name an event wished or agreed on."""
+    lex = lexicon()
+    verb_first = trigger.pos == "verb" and re.match(r"[وف]?[يتن]", match.group("verb") or "")
+    for index, word in enumerate(words):
+        if word not in lex.subjunctive:
+            continue
+        following = words[index + 1 : index + 2]
+        if following and not re.match(r"[يتن]\S{2}", following[0]):
+            continue
+        if not following and not verb_first:
+            continue
+        if not following and trigger.pos != "verb":
+            continue
+        if following and (trigger.pos == "verb" or not lex.light_verb.fullmatch(following[0])):
+            continue  # «أن تفسر السلطات زيارة أوباما»: the noun is another verb's object
+        earlier = [_key(re.sub(r"[^\w]", "", w)) for w in words[:index]][-3:]
+        if set(earlier) & lex.subjunctive_narrative_before:
+            return None  # «قبل أن يغادر»: before he left, a past narrative
+        if set(earlier) & lex.decided_before or any(w.lstrip("و") in lex.decided_before for w in earlier):
+            return "planned"
+        return "hypothetical"
+    return None
