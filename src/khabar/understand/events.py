@@ -109,6 +109,11 @@ class Lexicon:
     relative_ma_before: frozenset[str]
     title_word: frozenset[str]
     subject_body: frozenset[str]
+    envoy_word: frozenset[str]
+    verbal_attack_forms: frozenset[str]
+    media_word: re.Pattern[str]
+    in_public: re.Pattern[str]
+    place_head: frozenset[str]
     subject_honorific: frozenset[str]
     subject_adverb: frozenset[str]
 
@@ -230,6 +235,11 @@ def lexicon() -> Lexicon:
         demanded_words=cues["demanded_words"],
         relative_ma_before=frozenset(cues["relative_ma_before"]),
         subject_body=_folded(data["subject_bodies"]),
+        envoy_word=_folded(data["envoy_words"]),
+        verbal_attack_forms=_folded(data["verbal_attack"]["forms"]),
+        media_word=words(data["verbal_attack"]["media"]),
+        in_public=words(data["verbal_attack"]["in_public"]),
+        place_head=_folded(data["place_heads"]) | _folded("ال" + word for word in data["place_heads"]),
         subject_honorific=_folded(data["subject_honorifics"]),
         subject_adverb=_folded(data["subject_adverbs"]),
         title_word=_folded(word for title in data["title_words"] for word in title.split()[:1]),
@@ -304,6 +314,8 @@ def annotate(article: Article) -> None:
                 continue  # «أن الاتفاق لا يعني»: the deal as a thing, not its making
             if any(e.type == trigger.type and e.start == start for e in article.events):
                 continue  # one event of a type per sentence: «الهجوم الذي استهدف» is one attack
+            if trigger.type == "ASSAULT" and _verbal_told(article.events, start, match):
+                continue  # «هجوم هيكل ... هيكل يهاجم السعودية»: the same attack in words, told twice
             off_type = lex.off_topic_by_type.get(trigger.type)
             if off_type and off_type.search(text, start, end):
                 continue
@@ -442,6 +454,8 @@ def _event(
 ) -> Event:
     lex = lexicon()
     actor, recipient = _participants(text, start, end, match, trigger, mentions)
+    if trigger.type == "ASSAULT" and _verbal_attack(text, start, match, actor):
+        trigger = Trigger("ACCUSE", "disapprove", trigger.pos)
     mode = trigger.mode
     after = text[match.end() : min(end, match.end() + WINDOW)]
     for kind, refined, pattern in lex.refinements:
@@ -480,6 +494,42 @@ def _event(
         factuality=factuality,  # type: ignore[arg-type]
         confidence=round(min(confidence, 0.95), 2),
     )
+
+
+def _verbal_told(told: list[Event], start: int, match: re.Match[str]) -> bool:
+    lex = lexicon()
+    if _key(match.group("noun") or match.group("verb")) not in lex.verbal_attack_forms:
+        return False
+    return any(
+        e.start == start
+        and e.type == "ACCUSE"
+        and _key(e.trigger or "").lstrip("وف") in lex.verbal_attack_forms
+        for e in told
+    )
+
+
+def _verbal_attack(text: str, start: int, match: re.Match[str], actor: Mention | None) -> bool:
+    """«هيكل يهاجم السعودية»، «هجوم هيكل»، «شن التلفزيون والصحافة هجوماً ضد إيران»، «بالهجوم على
+    الأمم المتحدة في العلن»: an attack by one person, by the press, or in public is in words."""
+    lex = lexicon()
+    key = _key(match.group("noun") or match.group("verb"))
+    if key not in lex.verbal_attack_forms:
+        return False
+    # «هجوم دام»: a one-word name the tagger guessed is no evidence of a person.
+    if (
+        actor is not None
+        and actor.type == "PERS"
+        and (_linked(actor) or len((actor.entity or actor.text).split()) > 1)
+    ):
+        return True
+    before = text[max(start, match.start() - 60) : match.start()]
+    after = text[match.end() : match.end() + 50]
+    # «وكالة الصحافة الفرنسية» is a news agency reporting an attack, not the press attacking.
+    media = [
+        m for m in lex.media_word.finditer(before) if "وكال" not in before[max(0, m.start() - 8) : m.start()]
+    ]
+    # «أشارت وسائل الإعلام إلى هجمات»: the press reports; only «شن الإعلام هجوماً» is its own attack.
+    return bool((media and lex.light_verb.search(before)) or lex.in_public.search(after))
 
 
 def _co_actor(text: str, actor: Mention, mentions: list[Mention]) -> Mention | None:
@@ -618,6 +668,13 @@ def _participants(
                 actor = bare_after[0]  # «التحالف الذي رفضته الولايات المتحدة»: the pronoun is the object
     elif office is not None:
         actor = office  # «رحب الأمين العام لجامعة الدول العربية»: the League welcomes
+    elif (
+        trigger.pos == "verb"
+        and subjects
+        and not conjoined
+        and re.fullmatch(r"\s*[وفل]?قد\s*", text[subjects[-1].end : match.start()])
+    ):
+        actor = subjects[-1]  # «وكان إردوغان قد انتقد نتنياهو»: the subject stands before «قد»
     elif trigger.pos == "verb":
         first = bare_after[0] if bare_after else None
         between = text[match.end() : first.start] if first is not None else ""
@@ -669,6 +726,23 @@ def _participants(
             continue
         if own_title and mention.type == "LOC" and _starts_with_title(text[anchor : mention.start]):
             continue  # «استقبل الأمير فلان أمير منطقة الرياض»: the place of his office, not his guest
+        if (
+            actor is not None
+            and actor.start > match.start()
+            and mention.type == "PERS"
+            and (actor.type == "PERS" or actor is office)
+            and not text[actor.end : mention.start].strip()
+        ):
+            continue  # «الأمين العام لجامعة الدول العربية نبيل العربي»: the actor named again
+        if (
+            actor is not None
+            and actor.start > match.start()
+            and _starts_with_title(text[anchor : mention.start])
+            and (mention.type != "PERS" or _preposition_before(text, mention))
+        ):
+            continue  # «هاجم فلان الأمين العام المساعد لحزب الاتحاد»: the actor's own party
+        if _in_title(text, anchor, mention):
+            continue  # «المبعوث الدولي إلى اليمن»، «سفير باكستان لدى المملكة»: part of an envoy's title
         # «مبعوث الأمم المتحدة إلى سوريا» after a comma is another clause; a noun's recipient sits
         # in its own phrase («زيارة دولة إلى أذربيجان»), not after the next verb («حملة مقاطعة
         # المنتجات تضر بنتنياهو»).
@@ -676,10 +750,19 @@ def _participants(
         if re.search(r"[،,؛]", text[anchor : mention.start]) or _words(text, anchor, mention.start) > reach:
             break
         if _preposition_before(text, mention, lex.recipient_preposition):
-            if trigger.type == "CONSULT" and re.search(
-                r"(?<!\S)من\s*$", text[max(0, mention.start - 5) : mention.start]
-            ):
+            after_from = re.search(r"(?<!\S)من\s*$", text[max(0, mention.start - 5) : mention.start])
+            if trigger.type == "CONSULT" and after_from:
                 break  # «زيارة وفد من جامعة واشنطن»: where the visitors come from
+            target = after_from and _object_between(" ".join(_last_words(text, anchor, mention.start, 2)[:1]))
+            if after_from and trigger.type not in ("REQUEST", "RETREAT") and not target:
+                # «انتقد إردوغان من جاكرتا»: where he spoke from, not whom he criticized; with no
+                # actor, «قوبل بانتقادات من الأسقف»، «يجب رفضه من الكونغرس» name who does it.
+                by = trigger.pos == "noun" or match.end("verb") < match.end()
+                if actor is None and mention.type in ("PERS", "ORG") and by:
+                    return mention, None
+                break
+            if trigger.type == "REQUEST" and trigger.pos == "verb" and not after_from:
+                break  # «دعا إلى تمديد الهدنة في اليمن»: what is asked for; the one asked is the object
             recipient = mention
             break
         if (
@@ -690,6 +773,15 @@ def _participants(
             recipient = mention  # «استهدف ... مسجداً في الكويت»: the direct object
             break
     return actor, recipient
+
+
+def _in_title(text: str, anchor: int, mention: Mention) -> bool:
+    """An envoy's or ambassador's word a few words before a name behind «إلى» or «لدى» makes
+    the name where he serves, not whom the event is aimed at."""
+    if not re.search(r"(?<!\S)(?:إلى|الى|لدى)\s*$", text[max(anchor, mention.start - 6) : mention.start]):
+        return False
+    near = _last_words(text, anchor, mention.start, 4)
+    return any(word.lstrip("وف") in lexicon().envoy_word for word in near)
 
 
 def _object_between(between: str) -> bool:
@@ -719,6 +811,8 @@ def _subject_lead(between: str) -> bool:
         words = words[1:]  # «دعا إليه رئيس بلديتها فلان»: the pronoun is the verb's, the name its subject
     if not words:
         return True
+    if any(_key(word).lstrip("وفبل") in lex.place_head or _key(word) in lex.place_head for word in words):
+        return False  # «زار الوفد مطار الملك سلمان»: the name of a building
     first = _key(words[0])
     if _leads(first):
         return True
