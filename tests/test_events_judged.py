@@ -72,6 +72,16 @@ MAY_VANISH: set[tuple[str, ...]] = {
         "1084",
         "AGREE",
     ),
+    # «لم أجد شيئا قد لا أتفق معه»: a writer's own view in the first person, no agreement between parties.
+    ("2015-08-06.zip", "http://www.aleqt.com/2015/08/06/article_979389.html", "3202", "3481", "AGREE"),
+    # «ورحب الدكتور السعدي، في كلمته، بالحضور»: a welcome to the audience is courtesy, not SUPPORT.
+    (
+        "2015-08-03.zip",
+        "http://www.okaz.com.sa/new/Issues/20150803/Con20150803787164.htm",
+        "412",
+        "592",
+        "SUPPORT",
+    ),
 }
 
 

@@ -95,7 +95,7 @@ class Lexicon:
     purpose_types: frozenset[str]
     complement: dict[str, re.Pattern[str]]
     complement_words: dict[str, int]
-    sense_blockers: list[tuple[frozenset[str], frozenset[str], frozenset[str]]]
+    sense_blockers: list[tuple[frozenset[str], frozenset[str], frozenset[str], int, int]]
     relative_pronoun: frozenset[str]
     # Single-word tables are folded sets, looked up word by word: cheaper than more regexes.
     violation_before: frozenset[str]
@@ -110,6 +110,10 @@ class Lexicon:
     title_word: frozenset[str]
     subject_body: frozenset[str]
     envoy_word: frozenset[str]
+    courtesy_form: frozenset[str]
+    courtesy_object: frozenset[str]
+    courtesy_words: int
+    not_imperfect: frozenset[str]
     verbal_attack_forms: frozenset[str]
     media_word: re.Pattern[str]
     in_public: re.Pattern[str]
@@ -222,6 +226,8 @@ def lexicon() -> Lexicon:
                 frozenset(_key(form) for form in entry["forms"]),
                 _folded(entry["before"]),
                 _folded(entry["after"]),
+                entry.get("reach_before", 0),
+                entry.get("reach", 3),
             )
             for entry in data["sense_blockers"]
         ],
@@ -236,6 +242,10 @@ def lexicon() -> Lexicon:
         relative_ma_before=frozenset(cues["relative_ma_before"]),
         subject_body=_folded(data["subject_bodies"]),
         envoy_word=_folded(data["envoy_words"]),
+        courtesy_form=_folded(data["courtesy_forms"]),
+        courtesy_object=_folded(data["courtesy_objects"]),
+        courtesy_words=data["courtesy_words"],
+        not_imperfect=_folded(data["not_imperfect"]),
         verbal_attack_forms=_folded(data["verbal_attack"]["forms"]),
         media_word=words(data["verbal_attack"]["media"]),
         in_public=words(data["verbal_attack"]["in_public"]),
@@ -304,6 +314,12 @@ def annotate(article: Article) -> None:
                 continue  # «الأمر الذي دعا»، «ودّعت جموع جثامين الشهداء»، «الدراسة التي استهدفت»
             if trigger.needs_complement and not _governs(text, match, trigger.needs_complement, end, local):
                 continue  # «طالب السنة الثالثة»: a student, no demand made
+            if trigger.type == "AGREE" and (match.group("verb") or "").startswith("أ"):
+                continue  # «لا أتفق معه»: a writer's own view, no agreement between parties
+            if trigger.type == "SUPPORT" and _courtesy(text, match, end, local):
+                continue  # «رحب بالحضور»: courtesy to guests, no support for a policy
+            if trigger.pos == "verb" and _after_imperfect(text, start, match, local):
+                continue  # «وسيمنع رفض الاتفاق أوباما»: a verbal noun, the subject of a verb
             if any(m.start <= match.start() < m.end and m.type in ("PERS", "ORG") for m in local):
                 continue  # «لقاء» in a person's name, «إغاثة» in an organization's
             if trigger.pos == "verb" and lex.masdar_before.search(
@@ -386,18 +402,62 @@ def _blocked(text: str, match: re.Match[str], start: int, end: int) -> bool:
     the three words after it."""
     lex = lexicon()
     key = _key(match.group("noun") or match.group("verb"))
-    for forms, before, after in lex.sense_blockers:
+    for forms, before, after, reach_before, reach in lex.sense_blockers:
         if key not in forms:
             continue
         if before:
-            words = _last_words(text, start, match.start(), 3)
+            words = _last_words(text, start, match.start(), max(3, reach_before))
             heads = {" ".join(words[-2:]), *words[-1:]}
             if words and words[-1] in lex.relative_pronoun:
                 heads |= {" ".join(words[-3:-1]), *words[-2:-1]}
+            heads |= set(words[-reach_before:]) if reach_before else set()
             if (heads | {head[1:] for head in heads if head[:1] in "وف"}) & before:
                 return True
-        if after and any(_key(word) in after for word in text[match.end() : end].split()[:3]):
+        if after and any(_key(word) in after for word in text[match.end() : end].split()[:reach]):
             return True
+    return False
+
+
+def _after_imperfect(text: str, start: int, match: re.Match[str], mentions: list[Mention]) -> bool:
+    """A past-tense form right after a present-tense verb is that verb's verbal noun: two finite
+    verbs do not stand side by side («يجب رفض»، «وسيمنع رفض الاتفاق»)."""
+    verb = match.group("verb") or ""
+    if match.start("verb") > match.start() or re.match(r"[يتنس]", verb):
+        return False
+    previous = [_key(word) for word in text[max(start, match.start() - 20) : match.start()].split()[-1:]]
+    if not previous or previous[0] in lexicon().not_imperfect:
+        return False
+    # «يورو»، «ويستفول»: a name or noun opening with «ي» is no verb.
+    if any(m.start < match.start() <= m.end + 1 for m in mentions):
+        return False
+    return bool(re.fullmatch(r"[وف]?س?ي\S{3,}", previous[0]))
+
+
+def _courtesy(text: str, match: re.Match[str], end: int, mentions: list[Mention]) -> bool:
+    """«رحب بالحضور»، «رحب خادم الحرمين برئيس الوزراء اللبناني والوفد المرافق له»: a welcome of
+    people present is courtesy; the first word with «ب» after the welcome says whom or what."""
+    lex = lexicon()
+    if _key(match.group("noun") or match.group("verb")) not in lex.courtesy_form:
+        return False
+    for word in re.finditer(r"\S+", text[match.end() : end][:200]):
+        if word.start() > 0 and "." in text[match.end() : match.end() + word.start()]:
+            return False  # «ورحب الدكتور فلان، في كلمته، بالحضور»: an aside between commas is allowed
+        if len(text[match.end() : match.end() + word.start()].split()) >= lex.courtesy_words:
+            return False
+        token = word.group().strip('«»"“”()')
+        if not token.startswith("ب"):
+            continue
+        key = _key(token)
+        if key in lex.courtesy_object:
+            return True
+        rest = key[3:] if key.startswith("بال") else key[1:]
+        if (
+            load_triggers().get(normalize(rest)) == "TITLE"
+            or load_triggers().get(normalize("ال" + rest)) == "TITLE"
+        ):
+            return True
+        at = match.end() + word.start() + 1
+        return any(m.type == "PERS" and at <= m.start <= at + 3 for m in mentions)
     return False
 
 
@@ -616,6 +676,13 @@ def _participants(
     mentions = [m for m in mentions if m.type in ("PERS", "ORG") or (m.type == "LOC" and _linked(m))]
     # «منظمة “»: a mention cut at a quote mark is a tagging slip, not a party.
     mentions = [m for m in mentions if not _QUOTE_MARKS.search(m.text)]
+    # «مملكة البحرين» tagged as «مملكة» (read as Saudi Arabia) and «البحرين»: the head is no state.
+    heads = {"مملكة", "جمهورية", "دولة", "إمارة", "سلطنة"}
+    mentions = [
+        m
+        for m, following in zip(mentions, [*mentions[1:], None], strict=False)
+        if not (m.text in heads and following is not None and following.start - m.end <= 1)
+    ]
     before = [m for m in mentions if low <= m.start and m.end <= match.start()]
     after = [m for m in mentions if match.end() <= m.start and m.end <= high]
     # «نائب خادم الحرمين الشريفين»: the one named is not the one acting.
@@ -636,6 +703,10 @@ def _participants(
         text, max(start, match.start() - 8), match.start()
     ):
         subjects = []
+    if trigger.type == "SANCTION" and trigger.pos == "verb" and "للتشاور" in text[match.end() : end]:
+        recalled = _recalled(text, match, after)
+        if recalled is not None:
+            return recalled
     if trigger.object_after:  # «إقناع موسكو»: the one persuaded is the recipient
         recipient = after[0] if after and _words(text, match.end(), after[0].start) <= 1 else None
         # «يهدف إلى إقناع موسكو»، «لإقناع»: a purpose shares the subject of its clause.
@@ -773,6 +844,30 @@ def _participants(
             recipient = mention  # «استهدف ... مسجداً في الكويت»: the direct object
             break
     return actor, recipient
+
+
+def _recalled(
+    text: str, match: re.Match[str], after: list[Mention]
+) -> tuple[Mention | None, Mention | None] | None:
+    """«استدعت وزارة الخارجية سفير مملكة البحرين لدى إيران للتشاور»: an ambassador recalled for
+    consultations is his own state's; it acts, and the state he leaves is the recipient."""
+    own = next(
+        (m for m in after[:3] if re.search(r"(?<!\S)(?:ال)?سفير\s+$", text[max(0, m.start - 8) : m.start])),
+        None,
+    )
+    if own is None:
+        return None
+    post = next(
+        (
+            m
+            for m in after
+            if m.start > own.end
+            and m.entity != own.entity
+            and re.search(r"(?<!\S)(?:لدى|في)\s+$", text[max(0, m.start - 6) : m.start])
+        ),
+        None,
+    )
+    return own, post
 
 
 def _in_title(text: str, anchor: int, mention: Mention) -> bool:
