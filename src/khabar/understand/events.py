@@ -82,6 +82,7 @@ class Lexicon:
     place_head_before: re.Pattern[str]
     resumptive: re.Pattern[str]
     denied: re.Pattern[str]
+    denied_far: re.Pattern[str]
     hypothetical: re.Pattern[str]
     hypothetical_present: re.Pattern[str]
     past_with_ta: re.Pattern[str]
@@ -206,6 +207,7 @@ def lexicon() -> Lexicon:
         resumptive=re.compile(rf"(?:{alternation(data['resumptive'])})"),
         title_before=re.compile(rf"(?<!{_WORD})(?:{alternation(data['title_words'])})\s+(?:لـ\s*|ل)$"),
         denied=words(cues["denied_before"]),
+        denied_far=words(cues["denied_far"]),
         hypothetical=words(cues["hypothetical_before"]),
         hypothetical_present=words(cues["hypothetical_present"]),
         past_with_ta=words(cues["past_with_ta"]),
@@ -514,7 +516,7 @@ def _event(
 ) -> Event:
     lex = lexicon()
     actor, recipient = _participants(text, start, end, match, trigger, mentions)
-    if trigger.type == "ASSAULT" and _verbal_attack(text, start, match, actor):
+    if trigger.type == "ASSAULT" and _verbal_attack(text, start, match, actor, mentions):
         trigger = Trigger("ACCUSE", "disapprove", trigger.pos)
     mode = trigger.mode
     after = text[match.end() : min(end, match.end() + WINDOW)]
@@ -568,21 +570,29 @@ def _verbal_told(told: list[Event], start: int, match: re.Match[str]) -> bool:
     )
 
 
-def _verbal_attack(text: str, start: int, match: re.Match[str], actor: Mention | None) -> bool:
+def _verbal_attack(
+    text: str, start: int, match: re.Match[str], actor: Mention | None, mentions: list[Mention]
+) -> bool:
     """«هيكل يهاجم السعودية»، «هجوم هيكل»، «شن التلفزيون والصحافة هجوماً ضد إيران»، «بالهجوم على
     الأمم المتحدة في العلن»: an attack by one person, by the press, or in public is in words."""
     lex = lexicon()
     key = _key(match.group("noun") or match.group("verb"))
     if key not in lex.verbal_attack_forms:
         return False
-    # «هجوم دام»: a one-word name the tagger guessed is no evidence of a person.
-    if (
-        actor is not None
-        and actor.type == "PERS"
-        and (_linked(actor) or len((actor.entity or actor.text).split()) > 1)
-    ):
+
+    def person(mention: Mention) -> bool:
+        # «هجوم دام»: a one-word name the tagger guessed is no evidence of a person.
+        return mention.type == "PERS" and (
+            _linked(mention) or len((mention.entity or mention.text).split()) > 1
+        )
+
+    if actor is not None and person(actor):
         return True
-    before = text[max(start, match.start() - 60) : match.start()]
+    low = max(start, match.start() - 60)
+    before = text[low : match.start()]
+    light = lex.light_verb.search(before)
+    if light and any(person(m) and low + light.end() <= m.start < match.start() for m in mentions):
+        return True  # «شنت هيلاري كلينتون مساء أول من أمس هجوماً على منافسها»
     after = text[match.end() : match.end() + 50]
     # «وكالة الصحافة الفرنسية» is a news agency reporting an attack, not the press attacking.
     media = [
@@ -746,6 +756,10 @@ def _participants(
         and re.fullmatch(r"\s*[وفل]?قد\s*", text[subjects[-1].end : match.start()])
     ):
         actor = subjects[-1]  # «وكان إردوغان قد انتقد نتنياهو»: the subject stands before «قد»
+    elif trigger.pos == "verb" and (kana := _subject_after_kana(text, start, match)) >= 0:
+        # «وكانت المحكمة الجنائية الدولية اتهمت الرئيس الكيني»: the subject sits between «كان» and
+        # the verb («وكانت ماي استقبلت»), so a name after the verb is its object.
+        actor = subjects[-1] if subjects and subjects[-1].start >= kana else None
     elif trigger.pos == "verb":
         first = bare_after[0] if bare_after else None
         between = text[match.end() : first.start] if first is not None else ""
@@ -843,6 +857,25 @@ def _participants(
         ):
             recipient = mention  # «استهدف ... مسجداً في الكويت»: the direct object
             break
+    if (
+        trigger.mode == "accuse"
+        and trigger.pos == "verb"
+        and actor is not None
+        and actor.start > match.start()
+        and recipient is None
+        and re.match(r"\s*ب\S{3}", text[actor.end : end])
+    ):
+        return None, actor  # «ويتهم بايانجوك بالعمل على تجنيد»: with one name and its charge, he is accused
+    if (
+        trigger.mode == "host"
+        and actor is not None
+        and actor.type == "LOC"
+        and not (recipient and recipient.type == "PERS")
+    ):
+        return (
+            None,
+            recipient,
+        )  # «استقبلت إسبانيا 6.7 مليون سائح»، «استقبلت القاعدة أرتالا»: a place receives things
     return actor, recipient
 
 
@@ -892,6 +925,20 @@ def _object_between(between: str) -> bool:
         re.search("(?:\u064bا|ا\u064b)$", word) and _key(word) not in lex.accusative_adverb
         for word in between.split()
     )
+
+
+def _subject_after_kana(text: str, start: int, match: re.Match[str]) -> int:
+    """«وكانت المحكمة اتهمت»: where «كان» stands a few words before a past verb with words other
+    than «قد» between them (the subject); -1 when it does not."""
+    low = max(start, match.start() - 60)
+    for kana in re.finditer(r"(?<!\S)[وف]?كان(?:ت)?(?!\S)", text[low : match.start()]):
+        rest = [
+            w for w in text[low + kana.end() : match.start()].split() if _key(w) not in ("قد", "لقد", "فقد")
+        ]
+        clause = not re.search(r"[،,؛.]", text[low + kana.end() : match.start()])
+        if clause and rest and len(rest) <= 5 and not lexicon().not_subject.fullmatch(rest[0]):
+            return low + kana.end()
+    return -1
 
 
 def _subject_lead(between: str) -> bool:
@@ -1148,6 +1195,8 @@ def _factuality(
         near = []
     if not relative and lex.denied.search(" ".join(near[-2:])):
         return "denied"
+    if lex.denied_far.search(" ".join(before.split()[-6:])):
+        return "denied"  # «حالت التهمة دون قيام الرئيس بزيارة كينيا»
     if lex.hypothetical.search(" ".join(before.split()[-5:])):
         return "hypothetical"
     if lex.alternative_before.fullmatch("".join(before.split()[-1:])):
