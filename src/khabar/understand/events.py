@@ -33,6 +33,8 @@ WINDOW = 90
 # A date after a noun trigger belongs to it only this close («زيارة دولة إلى أذربيجان في 18 أغسطس»).
 NOUN_PHRASE_WORDS = 6
 _QUOTE_MARKS = re.compile('[«»“”"]')
+# «سفير مملكة البحرين»: the ambassador of the state named next.
+_AMBASSADOR_OF = re.compile(r"(?<!\S)(?:ال)?سفير(?:\s+(?:ال)?(?:مملكة|دولة|جمهورية|سلطنة|إمارة))?\s+$")
 _CLAUSE_BREAK = re.compile(r"[،,؛]\s*(?:و|ف|كما|ثم)|؛")
 
 
@@ -446,7 +448,7 @@ def _courtesy(text: str, match: re.Match[str], end: int, mentions: list[Mention]
             return False  # «ورحب الدكتور فلان، في كلمته، بالحضور»: an aside between commas is allowed
         if len(text[match.end() : match.end() + word.start()].split()) >= lex.courtesy_words:
             return False
-        token = word.group().strip('«»"“”()')
+        token = re.sub(r"[^\w]", "", word.group())
         if not token.startswith("ب"):
             continue
         key = _key(token)
@@ -885,7 +887,7 @@ def _recalled(
     """«استدعت وزارة الخارجية سفير مملكة البحرين لدى إيران للتشاور»: an ambassador recalled for
     consultations is his own state's; it acts, and the state he leaves is the recipient."""
     own = next(
-        (m for m in after[:3] if re.search(r"(?<!\S)(?:ال)?سفير\s+$", text[max(0, m.start - 8) : m.start])),
+        (m for m in after[:3] if _AMBASSADOR_OF.search(text[max(0, m.start - 25) : m.start])),
         None,
     )
     if own is None:
