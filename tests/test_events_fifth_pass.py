@@ -308,3 +308,8 @@ def test_an_attack_reported_by_a_news_agency_is_still_an_attack():
         [("أمس", "2015-07-31")],
     )
     assert event.type == "ASSAULT"
+
+
+def test_a_negation_carrying_the_conjunction_denies():
+    [event] = coded("ولم يتهم بلاتر بارتكاب أي مخالفات.", [("بلاتر", "PERS", "local:PERS:سيب بلاتر")])
+    assert (event.recipients, event.factuality) == (["local:PERS:سيب بلاتر"], "denied")

@@ -1187,7 +1187,8 @@ def _factuality(
 ) -> str:
     lex = lexicon()
     before = text[max(start, match.start() - 40) : match.start()]
-    near = before.split()[-3:]
+    # «ولم يتهم بلاتر»: the negation carries the conjunction.
+    near = [re.sub(r"^[وف](?=(?:لم|لن|لا|ليس|ليست|عدم|دون|نفى|نفت)$)", "", w) for w in before.split()[-3:]]
     # «وهو ما لقي ترحيب»: «ما» after a pronoun is relative, no negation
     relative = [i for i, w in enumerate(near[1:], 1) if w == "ما" and near[i - 1] in lex.relative_ma_before]
     # «هو كل لا يتجزأ ورفض البلدين»: a trigger carrying «و» opens its own clause; a negation
