@@ -313,3 +313,18 @@ def test_an_attack_reported_by_a_news_agency_is_still_an_attack():
 def test_a_negation_carrying_the_conjunction_denies():
     [event] = coded("ولم يتهم بلاتر بارتكاب أي مخالفات.", [("بلاتر", "PERS", "local:PERS:سيب بلاتر")])
     assert (event.recipients, event.factuality) == (["local:PERS:سيب بلاتر"], "denied")
+
+
+def test_a_crisis_breaking_out_is_no_explosion():
+    assert (
+        coded("وارتفع الفقر منذ انفجار الأزمة الاقتصادية عام 2008.", dates=[("عام 2008", "2008-01-01")]) == []
+    )
+
+
+def test_an_organizations_executive_office_meeting_is_the_organization_acting():
+    [event] = coded(
+        "واجتمع المكتب التنفيذي لحركة نداء تونس أمس الأحد.",
+        [("حركة نداء تونس", "ORG", "local:ORG:نداء")],
+        [("أمس الأحد", "2015-08-02")],
+    )
+    assert (event.actors, event.recipients) == (["local:ORG:نداء"], [])
