@@ -328,3 +328,8 @@ def test_an_organizations_executive_office_meeting_is_the_organization_acting():
         [("أمس الأحد", "2015-08-02")],
     )
     assert (event.actors, event.recipients) == (["local:ORG:نداء"], [])
+
+
+def test_a_negated_copula_before_a_noun_does_not_deny_it():
+    [event] = coded("ولم تكن اتهامات نوري المالكي وليدة اليوم.", [("نوري المالكي", "PERS", "Q58221")])
+    assert event.factuality == "happened"

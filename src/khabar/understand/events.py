@@ -1196,7 +1196,9 @@ def _factuality(
     core = match.start("noun") if match.group("noun") else match.start("verb")
     if core > match.start() and text[match.start()] in "وف":
         near = []
-    if not relative and lex.denied.search(" ".join(near[-2:])):
+    # «ولم تكن اتهامات المالكي وليدة اليوم»: «لم تكن» before a noun negates what is said of it.
+    copula = trigger.pos == "noun" and near[-1:] in (["يكن"], ["تكن"])
+    if not relative and not copula and lex.denied.search(" ".join(near[-2:])):
         return "denied"
     if lex.denied_far.search(" ".join(before.split()[-6:])):
         return "denied"  # «حالت التهمة دون قيام الرئيس بزيارة كينيا»
