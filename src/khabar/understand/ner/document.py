@@ -38,6 +38,16 @@ def _right(word: str) -> tuple[str, ...]:
     return tuple("1:" + a for a in word_info(word)[1] if ("1:" + a).startswith(_RIGHT))
 
 
+def slot_rows(rows: dict[str, int]) -> list[tuple[int, dict[str, int]]]:
+    """The second pass's word slots (the word, its left neighbour, its right one) as ``WordScores``
+    reads them: which list of ``word_info`` each reads (0: own, 1: shared), and the rows of the
+    attributes ``_own``, ``_left`` and ``_right`` keep, keyed as they appear in that list."""
+    own = {a: row for a, row in rows.items() if a.startswith(_OWN)}
+    left = {a[len("-1:") :]: row for a, row in rows.items() if a.startswith(_LEFT)}
+    right = {a[len("1:") :]: row for a, row in rows.items() if a.startswith(_RIGHT)}
+    return [(0, own), (1, left), (1, right)]
+
+
 def second_pass_attributes(tokens: list[str]) -> list[list[str]]:
     """The second pass's attributes of one sentence, before the first-pass tags are added."""
     multi = load_gazetteer().longest_matches([word_info(token)[0][0][2:] for token in tokens])

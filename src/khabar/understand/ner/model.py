@@ -70,15 +70,6 @@ def crfsuite_tags(document: list[list[str]]) -> tuple[list[list[str]], list[list
     return final, first
 
 
-def _first_pass_slots(word: str) -> tuple[tuple[str, ...], ...]:
-    own, shared = word_info(word)
-    return (own, *([shared] * len(NEIGHBOUR_OFFSETS)))
-
-
-def _second_pass_slots(word: str) -> tuple[tuple[str, ...], ...]:
-    return second._own(word), second._left(word), second._right(word)
-
-
 def _pair_rows(weights: Weights, prefix: str) -> dict[str, dict[str, int]]:
     """«bw=a|b» attribute rows as a → b → row."""
     table: dict[str, dict[str, int]] = {}
@@ -94,8 +85,9 @@ class SentencePass:
 
     def __init__(self, weights: Weights) -> None:
         self.weights = weights
-        lookups = [weights.rows, *(weights.offset_rows(offset) for offset in NEIGHBOUR_OFFSETS)]
-        self.words = WordScores(weights, _first_pass_slots, lookups)
+        # A word's own attributes as they are, the shared ones as each neighbour sees them.
+        slots = [(0, weights.rows), *((1, weights.offset_rows(offset)) for offset in NEIGHBOUR_OFFSETS)]
+        self.words = WordScores(weights, word_info, slots)
         self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
         self.pair_before = _pair_rows(weights, "bw=")
         self.pair_after = _pair_rows(weights, "bw+=")
@@ -140,7 +132,7 @@ class DocumentPass:
 
     def __init__(self, weights: Weights, first_labels: list[str]) -> None:
         self.weights = weights
-        self.words = WordScores(weights, _second_pass_slots, [weights.rows] * 3)
+        self.words = WordScores(weights, word_info, second.slot_rows(weights.rows))
         self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
         # Label-indexed tables for the first pass's reading of a token and of its neighbours.
         self.said = weights.prefixed("p=", first_labels)
