@@ -184,6 +184,7 @@ class Layout:
         self.position = np.arange(self.size) - self.starts[sentence_of]
         self.length = self.lengths[sentence_of]
         self._neighbours: dict[int, np.ndarray] = {}  # both passes ask for the same offsets
+        self._followed: list[bool] | None = None
 
     def neighbours(self, offset: int) -> np.ndarray:
         """Tokens that have a neighbour ``offset`` away inside their own sentence."""
@@ -192,6 +193,12 @@ class Layout:
             shifted = self.position + offset
             found = self._neighbours[offset] = np.flatnonzero((shifted >= 0) & (shifted < self.length))
         return found
+
+    def followed(self) -> list[bool]:
+        """Whether each token has a next one in its own sentence."""
+        if self._followed is None:
+            self._followed = (self.position + 1 < self.length).tolist()
+        return self._followed
 
     def firsts(self) -> np.ndarray:
         return self.starts[self.lengths > 0]

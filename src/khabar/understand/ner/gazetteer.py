@@ -45,22 +45,30 @@ class Gazetteer:
     def longest_matches(self, words: list[str]) -> list[str]:
         """BIO tags of the longest multi-word gazetteer match at each position («الولايات المتحدة»)."""
         tags = ["O"] * len(words)
-        i = 0
-        while i < len(words):
-            best: tuple[int, str] | None = None
-            for name, kinds in self.multi.get(words[i], {}).items():
-                n = len(name)
-                if tuple(words[i : i + n]) == name and (best is None or n > best[0]):
-                    best = (n, sorted(kinds)[0])
-            if best is None:
-                i += 1
-                continue
-            n, kind = best
+        for i, n, kind in self.matches(words):
             tags[i] = "B-" + kind
             for j in range(i + 1, i + n):
                 tags[j] = "I-" + kind
-            i += n
         return tags
+
+    def matches(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """(start, length, type) of each longest multi-word match, left to right, none overlapping;
+        only the few words that start some name are tried."""
+        multi = self.multi
+        found: list[tuple[int, int, str]] = []
+        free = 0  # the first position not inside a match
+        for i in [i for i, word in enumerate(words) if word in multi]:
+            if i < free:
+                continue
+            best: tuple[int, str] | None = None
+            for name, kinds in multi[words[i]].items():
+                n = len(name)
+                if tuple(words[i : i + n]) == name and (best is None or n > best[0]):
+                    best = (n, sorted(kinds)[0])
+            if best is not None:
+                found.append((i, *best))
+                free = i + best[0]
+        return found
 
 
 def build_gazetteer(shared: Path, frequent_words: set[str]) -> list[tuple[str, str]]:
@@ -112,7 +120,9 @@ def named_positions(sentences: list[list[str]]) -> list[tuple[int, str]]:
     named: list[tuple[int, str]] = []
     start = 0
     for words in sentences:
-        named.extend((start + k, tag) for k, tag in enumerate(gazetteer.longest_matches(words)) if tag != "O")
+        for i, n, kind in gazetteer.matches(words):
+            named.append((start + i, "B-" + kind))
+            named.extend((start + j, "I-" + kind) for j in range(i + 1, i + n))
         start += len(words)
     return named
 

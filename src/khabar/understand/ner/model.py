@@ -21,6 +21,7 @@ import numpy as np
 from khabar.understand.ner import document as second
 from khabar.understand.ner import neural
 from khabar.understand.ner.conll import spans
+from khabar.understand.ner.document import KINDS
 from khabar.understand.ner.fastcrf import Layout, Weights, WordScores, add_slot, viterbi
 from khabar.understand.ner.features import (
     NEIGHBOUR_OFFSETS,
@@ -34,7 +35,6 @@ from khabar.understand.normalize import normalize_word
 
 MODEL_FILE = "anercorp-crf.model"
 DOCUMENT_MODEL_FILE = "anercorp-crf-doc.model"
-KINDS = ("O", "PERS", "LOC", "ORG", "MISC")  # what the second pass's «d=» can say
 # How much the network's scores count beside the CRF's (whose perceptron weights have a scale of
 # their own), chosen on the last tenth of train with all three models trained on the rest: dev F1
 # 0.746 (CRFs alone) → 0.762 (5) 0.764 (8) 0.764 (12) 0.764 (15) 0.769 (20) 0.763 (30) 0.752 (network
@@ -91,6 +91,7 @@ class SentencePass:
         self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
         self.pair_before = _pair_rows(weights, "bw=")
         self.pair_after = _pair_rows(weights, "bw+=")
+        self.pair_starts = self.pair_before.keys() | self.pair_after.keys()
 
     def scores(
         self, layout: Layout, flat: list[str], norms: list[str], named: list[tuple[int, str]]
@@ -102,20 +103,24 @@ class SentencePass:
             add_slot(scores, table, rows, layout, offset, slot)
         state, row = self.weights.state, self.weights.row
         # Pairs of words («bw=a|b»): the word before and this one, this one and the next; looked up
-        # by their first word, which starts no known pair for most tokens.
-        inner = layout.neighbours(1)  # tokens followed by one in the same sentence
+        # by their first word, which starts no known pair for most tokens (an unknown pair adds
+        # nothing, so only the known ones are added, in the same order).
         before, after, unknown = self.pair_before, self.pair_after, self.weights.unknown
+        starts = self.pair_starts
+        followed = layout.followed()
         pair_rows = [
             (
+                i,
                 before[norms[i]].get(norms[i + 1], unknown) if norms[i] in before else unknown,
                 after[norms[i]].get(norms[i + 1], unknown) if norms[i] in after else unknown,
             )
-            for i in inner.tolist()
+            for i, word in enumerate(norms)
+            if word in starts and followed[i]
         ]
         if pair_rows:
             pairs = np.array(pair_rows, dtype=np.intp)
-            scores[inner + 1] += state[pairs[:, 0]]
-            scores[inner] += state[pairs[:, 1]]
+            scores[pairs[:, 0] + 1] += state[pairs[:, 1]]
+            scores[pairs[:, 0]] += state[pairs[:, 2]]
         scores[layout.firsts()] += state[self.bos]
         scores[layout.lasts()] += state[self.eos]
         for i, tag in named:
@@ -139,6 +144,8 @@ class DocumentPass:
         self.said_before = weights.prefixed("-1:p=", first_labels)
         self.said_after = weights.prefixed("1:p=", first_labels)
         self.elsewhere = np.vstack([weights.prefixed("d=", KINDS), np.zeros((1, len(weights.labels)))])
+        # Each first-pass label's kind as an index in KINDS («B-PERS» → «PERS»).
+        self.kind_of = np.array([KINDS.index(label[2:] or "O") for label in first_labels], dtype=np.intp)
 
     def scores(
         self,
@@ -163,8 +170,7 @@ class DocumentPass:
         scores[before] += self.said_before[first[before - 1]]
         after = layout.neighbours(1)
         scores[after] += self.said_after[first[after + 1]]
-        readings = second.elsewhere_readings(flat, [first_labels[k] for k in first])
-        scores += self.elsewhere[[KINDS.index(r) if r else len(KINDS) for r in readings]]
+        scores += self.elsewhere[second.elsewhere_kinds(flat, self.kind_of[first])]
         return scores
 
 
@@ -260,26 +266,36 @@ def carry_names(document: list[list[str]], tags: list[list[str]]) -> list[list[s
     than the ``COMMON_RANK`` most frequent news words (dev F1 with the network 0.7640 → 0.7655;
     500: 0.7543, 5000: 0.7654).
     """
-    ranks = word_ranks()
-    bases = [[word_forms(token)[1] for token in tokens] for tokens in document]
-    memory: dict[str, set[str]] = {}
-    for words, row in zip(bases, tags, strict=True):
-        for kind, first, last in spans(row):
-            for base in words[first:last]:
-                if len(base) >= 3 and ranks.get(base, COMMON_RANK) >= COMMON_RANK:
-                    memory.setdefault(base, set()).add(kind)
-    if not memory:
+    carried = _names_read(document, tags)
+    if not carried:
         return tags
+    kind_of: dict[str, str | None] = {}  # each word type's carried kind, found once
     result: list[list[str]] = []
-    for words, row in zip(bases, tags, strict=True):
+    for tokens, row in zip(document, tags, strict=True):
         row = list(row)
-        for i, base in enumerate(words):
-            kinds = memory.get(base) if row[i] == "O" else None
-            if kinds and len(kinds) == 1:
-                kind = next(iter(kinds))
+        for i, token in enumerate(tokens):
+            if row[i] != "O":
+                continue
+            if token not in kind_of:
+                kind_of[token] = carried.get(word_forms(token)[1])
+            kind = kind_of[token]
+            if kind:
                 row[i] = ("I-" if i and row[i - 1][2:] == kind else "B-") + kind
         result.append(row)
     return result
+
+
+def _names_read(document: list[list[str]], tags: list[list[str]]) -> dict[str, str]:
+    """The rare words (clitic-stripped) read inside names of exactly one type, with that type."""
+    ranks = word_ranks()
+    memory: dict[str, set[str]] = {}
+    for tokens, row in zip(document, tags, strict=True):
+        for kind, first, last in spans(row):
+            for token in tokens[first:last]:
+                base = word_forms(token)[1]
+                if len(base) >= 3 and ranks.get(base, COMMON_RANK) >= COMMON_RANK:
+                    memory.setdefault(base, set()).add(kind)
+    return {base: next(iter(kinds)) for base, kinds in memory.items() if len(kinds) == 1}
 
 
 @lru_cache(maxsize=1)

@@ -136,13 +136,12 @@ def _alias_matches(sentence: list[Token], taken: list[bool]) -> list[Span]:
     """Alias-table names over tokens the CRF left untagged, longest first."""
     aliases = load_aliases().by_alias
     result: list[Span] = []
-    i = 0
-    while i < len(sentence):
-        cut, head, longest = _alias_head(sentence[i].text)
-        if not longest or taken[i]:
-            i += 1
+    free = 0  # the first token not inside a match
+    # Only the few tokens that start some alias are tried.
+    for i in [i for i, token in enumerate(sentence) if _alias_head(token.text)[2]]:
+        if i < free or taken[i]:
             continue
-        matched = 0
+        cut, head, longest = _alias_head(sentence[i].text)
         for n in range(min(longest, len(sentence) - i), 0, -1):
             window = sentence[i : i + n]
             if any(taken[i : i + n]) or window[-1].text.endswith(_TANWEEN):
@@ -150,7 +149,6 @@ def _alias_matches(sentence: list[Token], taken: list[bool]) -> list[Span]:
             entity = aliases.get(" ".join([head, *(normalize_word(token.text) for token in window[1:])]))
             if entity is not None:
                 result.append(Span(window[0].start + cut, window[-1].end, entity.type))
-                matched = n
+                free = i + n
                 break
-        i += matched or 1
     return result
