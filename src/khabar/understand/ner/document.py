@@ -143,9 +143,9 @@ def elsewhere_kinds(tokens: Sequence[str], said: np.ndarray) -> np.ndarray:
     # Among the entity types read elsewhere, the most frequent, then the first read.
     rank = np.where(others[:, 1:] > 0, others[:, 1:] * (size + 1) + (size - first[base, 1:]), -1)
     best = rank.argmax(axis=1)
-    return np.where(
-        rank[np.arange(size), best] >= 0, best + 1, np.where(others[:, 0] > 0, 0, kinds)
-    ).astype(np.intp)
+    return np.where(rank[np.arange(size), best] >= 0, best + 1, np.where(others[:, 0] > 0, 0, kinds)).astype(
+        np.intp
+    )
 
 
 @lru_cache(maxsize=200_000)

@@ -10,8 +10,8 @@ compares both on ANERcorp).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
 import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -111,8 +111,10 @@ class WordScores:
         self.attributes = attributes
         self.index: dict[str, int] = {}
         self.table = np.zeros((1024, len(slots), len(weights.labels)))
-        self.lists = [_SlotRows(weights.unknown, [(k, rows) for k, (which, rows) in enumerate(slots) if which == part])
-                      for part in range(2)]
+        self.lists = [
+            _SlotRows(weights.unknown, [(k, rows) for k, (which, rows) in enumerate(slots) if which == part])
+            for part in range(2)
+        ]
 
     def rows(self, words: Sequence[str]) -> np.ndarray:
         """Each word's row of ``table``, scoring the words not seen before first."""
@@ -137,7 +139,7 @@ class WordScores:
             if slot_rows.slots:
                 for slot, found, starts in slot_rows.found([info[part] for info in infos]):
                     self.table[first:end, slot] = np.add.reduceat(state[found], starts, axis=0)
-        self.index.update(zip(words, range(first, end)))
+        self.index.update(zip(words, range(first, end), strict=True))
 
 
 class _SlotRows:
