@@ -118,12 +118,12 @@ def elsewhere_kinds(tokens: Sequence[str], said: np.ndarray) -> np.ndarray:
     kinds = len(KINDS)
     size = len(tokens)
     # Each word type once: its memory key, and an id for that key.
-    types = dict.fromkeys(tokens)
+    keys = memory_keys(tokens)
+    types = dict.fromkeys(keys, 0)
     bases: dict[str, int] = {}
     type_base = np.empty(len(types), dtype=np.intp)
     type_counted = np.empty(len(types), dtype=bool)
-    for k, token in enumerate(types):
-        base, counted = _memory_key(token)
+    for k, (token, (base, counted)) in enumerate(keys.items()):
         type_base[k] = bases.setdefault(base, len(bases))
         type_counted[k] = counted
         types[token] = k
@@ -146,6 +146,22 @@ def elsewhere_kinds(tokens: Sequence[str], said: np.ndarray) -> np.ndarray:
     return np.where(rank[np.arange(size), best] >= 0, best + 1, np.where(others[:, 0] > 0, 0, kinds)).astype(
         np.intp
     )
+
+
+_last_keys: tuple[list[str], dict[str, tuple[str, bool]]] = ([], {})
+
+
+def memory_keys(tokens: Sequence[str]) -> dict[str, tuple[str, bool]]:
+    """``_memory_key`` of each word type of a document, in order of first occurrence. The last
+    document's are kept: ``model.carry_names`` asks again right after the second pass, and a
+    look-up in the large caches behind them costs more than in this small table."""
+    global _last_keys
+    last = _last_keys
+    if last[0] == tokens:
+        return last[1]
+    keys = {token: _memory_key(token) for token in dict.fromkeys(tokens)}
+    _last_keys = (list(tokens), keys)
+    return keys
 
 
 @lru_cache(maxsize=200_000)

@@ -11,7 +11,7 @@ compares both on ANERcorp).
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -91,14 +91,59 @@ def read_dump(tagger) -> tuple[list[Weighted], list[Weighted]]:  # tagger: pycrf
 _SECTIONS = ("FILEHEADER", "LABELS", "ATTRIBUTES", "TRANSITIONS", "STATE_FEATURES")
 
 
+class AttributeCodes:
+    """A number for every attribute string that some loaded model knows (0: none does), shared by
+    the word tables of both passes: a new word's attributes are looked up once for the two.
+
+    The look-ups are the cost of a new word: the tables are large and the strings new, so each one
+    is a few cache misses; the second pass meets the same new words as the first, right after.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, int] = {}
+        self._last: tuple[Callable, list[str], list[tuple[np.ndarray, np.ndarray]]] | None = None
+
+    def add(self, attributes: Iterable[str]) -> None:
+        code = self.code
+        for attribute in attributes:
+            code.setdefault(attribute, len(code) + 1)
+        self._last = None
+
+    def coded(
+        self, words: list[str], attributes: Callable[[str], Sequence[Sequence[str]]]
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """For each of the attribute lists ``attributes`` gives a word: the codes of every word's
+        list one after another, each word's led by a 0, and a mask of those leading places.
+        The last answer is kept, for the second pass asking about the same words."""
+        last = self._last
+        if last is not None and last[0] is attributes and last[1] == words:
+            return last[2]
+        code = self.code
+        infos = [attributes(word) for word in words]
+        coded = []
+        for part in range(len(infos[0]) if infos else 0):
+            lists = [info[part] for info in infos]
+            lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists)) + 1
+            leading = np.zeros(int(lengths.sum()), dtype=bool)
+            leading[np.cumsum(lengths) - lengths] = True
+            ids = np.zeros(len(leading), dtype=np.intp)
+            ids[~leading] = [code.get(a, 0) for attributes_ in lists for a in attributes_]
+            coded.append((ids, leading))
+        self._last = (attributes, list(words), coded)
+        return coded
+
+
+CODES = AttributeCodes()  # one numbering for every model loaded in this process
+
+
 class WordScores:
     """Per word type, the label scores of its attributes as seen from each position (its slots).
 
     A word has two attribute lists (``attributes(word)``: its own, and the compact ones its
     neighbours see); each slot reads one of them through an attribute → row table of its own (a
     neighbour slot reads unprefixed names, a slot of the document pass only some families). The
-    words a document brings that were never seen are scored together: one dictionary look-up per
-    attribute for all the slots reading its list, and one gather and ``reduceat`` per slot.
+    words a document brings that were never seen are scored together: their attributes coded once
+    (``AttributeCodes``), then one gather and one ``reduceat`` per slot.
     """
 
     def __init__(
@@ -106,15 +151,17 @@ class WordScores:
         weights: Weights,
         attributes: Callable[[str], Sequence[Sequence[str]]],
         slots: Sequence[tuple[int, dict[str, int]]],
+        codes: AttributeCodes = CODES,
     ) -> None:
         self.weights = weights
         self.attributes = attributes
+        self.slots = slots
+        self.codes = codes
+        for _, rows in slots:
+            codes.add(rows)
+        self._rows_of_code: list[np.ndarray] = []
         self.index: dict[str, int] = {}
         self.table = np.zeros((1024, len(slots), len(weights.labels)))
-        self.lists = [
-            _SlotRows(weights.unknown, [(k, rows) for k, (which, rows) in enumerate(slots) if which == part])
-            for part in range(2)
-        ]
 
     def rows(self, words: Sequence[str]) -> np.ndarray:
         """Each word's row of ``table``, scoring the words not seen before first."""
@@ -133,46 +180,31 @@ class WordScores:
             grown = np.zeros((max(2 * len(self.table), end), *self.table.shape[1:]))
             grown[:first] = self.table[:first]
             self.table = grown
-        infos = [self.attributes(word) for word in words]
-        state = self.weights.state
-        for part, slot_rows in enumerate(self.lists):
-            if slot_rows.slots:
-                for slot, found, starts in slot_rows.found([info[part] for info in infos]):
-                    self.table[first:end, slot] = np.add.reduceat(state[found], starts, axis=0)
+        coded = self.codes.coded(words, self.attributes)
+        state, unknown = self.weights.state, self.weights.unknown
+        for slot, ((part, _), rows_of_code) in enumerate(zip(self.slots, self.rows_of_code(), strict=True)):
+            # Word by word, the unknown row then the rows of the attributes this slot knows, in
+            # list order: the rows crfsuite adds up, in its order (a float sum depends on it); the
+            # leading unknown row keeps every segment of ``reduceat`` non-empty.
+            ids, leading = coded[part]
+            rows = rows_of_code[ids]
+            kept = leading | (rows != unknown)
+            starts = np.flatnonzero(leading[kept])
+            self.table[first:end, slot] = np.add.reduceat(state[rows[kept]], starts, axis=0)
         self.index.update(zip(words, range(first, end), strict=True))
 
-
-class _SlotRows:
-    """The slots reading one of a word's attribute lists: each attribute's row for every one of them
-    (``unknown`` where a slot does not know it), so a list is looked up once for all its slots."""
-
-    def __init__(self, unknown: int, slots: list[tuple[int, dict[str, int]]]) -> None:
-        self.unknown = unknown
-        self.slots = [slot for slot, _ in slots]
-        self.code: dict[str, int] = {}  # attribute → row of ``rows``; 0: known to no slot
-        for _, table in slots:
-            for attribute in table:
-                self.code.setdefault(attribute, len(self.code) + 1)
-        self.rows = np.full((len(self.code) + 1, len(slots)), unknown, dtype=np.intp)
-        for column, (_, table) in enumerate(slots):
-            self.rows[[self.code[a] for a in table], column] = list(table.values())
-
-    def found(self, lists: list[Sequence[str]]) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
-        """(slot, state rows, segment starts) for each slot: word by word, the unknown row then the
-        rows of the attributes that slot knows, in list order — the rows crfsuite would add up, in
-        the order it would (a float sum depends on it), the unknown row leading so that no segment
-        of ``reduceat`` is empty."""
-        code = self.code
-        lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists)) + 1
-        starts = np.cumsum(lengths) - lengths
-        ids = np.zeros(int(lengths.sum()), dtype=np.intp)  # 0 at each word's start: the unknown row
-        leading = np.zeros(len(ids), dtype=bool)
-        leading[starts] = True
-        ids[~leading] = [code.get(a, 0) for attributes in lists for a in attributes]
-        for column, slot in enumerate(self.slots):
-            rows = self.rows[ids, column]
-            kept = leading | (rows != self.unknown)
-            yield slot, rows[kept], np.flatnonzero(leading[kept])
+    def rows_of_code(self) -> list[np.ndarray]:
+        """For each slot, the row of each attribute code (``unknown`` where the slot does not know
+        it); made again when another model has added codes."""
+        size = len(self.codes.code) + 1
+        if not self._rows_of_code or len(self._rows_of_code[0]) != size:
+            code = self.codes.code
+            self._rows_of_code = []
+            for _, rows in self.slots:
+                found = np.full(size, self.weights.unknown, dtype=np.intp)
+                found[[code[a] for a in rows]] = list(rows.values())
+                self._rows_of_code.append(found)
+        return self._rows_of_code
 
 
 class Layout:

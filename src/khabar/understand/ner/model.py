@@ -26,7 +26,6 @@ from khabar.understand.ner.fastcrf import Layout, Weights, WordScores, add_slot,
 from khabar.understand.ner.features import (
     NEIGHBOUR_OFFSETS,
     sentence_features,
-    word_forms,
     word_info,
     word_ranks,
 )
@@ -85,8 +84,12 @@ class SentencePass:
 
     def __init__(self, weights: Weights) -> None:
         self.weights = weights
-        # A word's own attributes as they are, the shared ones as each neighbour sees them.
-        slots = [(0, weights.rows), *((1, weights.offset_rows(offset)) for offset in NEIGHBOUR_OFFSETS)]
+        # A word's own attributes as they are, the shared ones as each neighbour sees them. Own
+        # attributes never carry a neighbour's «-1:»-style prefix: those rows are left out of the
+        # table they are read with, which makes it half as large.
+        neighbours = tuple(f"{offset}:" for offset in NEIGHBOUR_OFFSETS)
+        own = {a: row for a, row in weights.rows.items() if not a.startswith(neighbours)}
+        slots = [(0, own), *((1, weights.offset_rows(offset)) for offset in NEIGHBOUR_OFFSETS)]
         self.words = WordScores(weights, word_info, slots)
         self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
         self.pair_before = _pair_rows(weights, "bw=")
@@ -106,7 +109,7 @@ class SentencePass:
         # by their first word, which starts no known pair for most tokens (an unknown pair adds
         # nothing, so only the known ones are added, in the same order).
         before, after, unknown = self.pair_before, self.pair_after, self.weights.unknown
-        starts = self.pair_starts
+        starts = self.pair_starts & set(norms)  # the document's words that start a pair
         followed = layout.followed()
         pair_rows = [
             (
@@ -266,33 +269,34 @@ def carry_names(document: list[list[str]], tags: list[list[str]]) -> list[list[s
     than the ``COMMON_RANK`` most frequent news words (dev F1 with the network 0.7640 → 0.7655;
     500: 0.7543, 5000: 0.7654).
     """
-    carried = _names_read(document, tags)
+    # The clitic-stripped form of each word type: those the second pass just found for its memory.
+    keys = second.memory_keys([token for tokens in document for token in tokens])
+    carried = _names_read(document, tags, keys)
     if not carried:
         return tags
-    kind_of: dict[str, str | None] = {}  # each word type's carried kind, found once
+    # Each word type's carried kind, or None.
+    kind_of = {token: carried.get(base) for token, (base, _) in keys.items()}
     result: list[list[str]] = []
     for tokens, row in zip(document, tags, strict=True):
         row = list(row)
         for i, token in enumerate(tokens):
-            if row[i] != "O":
-                continue
-            if token not in kind_of:
-                kind_of[token] = carried.get(word_forms(token)[1])
-            kind = kind_of[token]
+            kind = kind_of[token] if row[i] == "O" else None
             if kind:
                 row[i] = ("I-" if i and row[i - 1][2:] == kind else "B-") + kind
         result.append(row)
     return result
 
 
-def _names_read(document: list[list[str]], tags: list[list[str]]) -> dict[str, str]:
-    """The rare words (clitic-stripped) read inside names of exactly one type, with that type."""
+def _names_read(
+    document: list[list[str]], tags: list[list[str]], keys: dict[str, tuple[str, bool]]
+) -> dict[str, str]:
+    """The rare words (clitic-stripped: ``keys``) read inside names of exactly one type, with it."""
     ranks = word_ranks()
     memory: dict[str, set[str]] = {}
     for tokens, row in zip(document, tags, strict=True):
         for kind, first, last in spans(row):
             for token in tokens[first:last]:
-                base = word_forms(token)[1]
+                base = keys[token][0]
                 if len(base) >= 3 and ranks.get(base, COMMON_RANK) >= COMMON_RANK:
                     memory.setdefault(base, set()).add(kind)
     return {base: next(iter(kinds)) for base, kinds in memory.items() if len(kinds) == 1}

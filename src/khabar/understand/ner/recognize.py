@@ -37,6 +37,8 @@ def recognize(text: str, tokens: list[Token] | None = None) -> list[Span]:
     if tokens is None:
         tokens = tokenize(text)
     document = sentences(text, tokens)
+    # Each word type's alias head once (the cache behind it is large, and slow to reach per token).
+    heads = {word: _alias_head(word) for word in dict.fromkeys(token.text for token in tokens)}
     tagged = model.tag_document([[token.text for token in sentence] for sentence in document])
     for sentence, tags in zip(document, tagged, strict=True):
         taken = [False] * len(sentence)
@@ -51,7 +53,7 @@ def recognize(text: str, tokens: list[Token] | None = None) -> list[Span]:
             )
             for i in range(first, last):
                 taken[i] = True
-        found.extend(_alias_matches(sentence, taken))
+        found.extend(_alias_matches(sentence, taken, heads))
     found.sort(key=lambda span: span.start)
     return [span for span in found if span.end > span.start]
 
@@ -132,16 +134,19 @@ def _alias_head(token: str) -> tuple[int, str, int]:
     return cut, head, _alias_first_words().get(head, 0)
 
 
-def _alias_matches(sentence: list[Token], taken: list[bool]) -> list[Span]:
-    """Alias-table names over tokens the CRF left untagged, longest first."""
+def _alias_matches(
+    sentence: list[Token], taken: list[bool], heads: dict[str, tuple[int, str, int]]
+) -> list[Span]:
+    """Alias-table names over tokens the CRF left untagged, longest first; ``heads``: the
+    ``_alias_head`` of each token's text."""
     aliases = load_aliases().by_alias
     result: list[Span] = []
     free = 0  # the first token not inside a match
     # Only the few tokens that start some alias are tried.
-    for i in [i for i, token in enumerate(sentence) if _alias_head(token.text)[2]]:
+    for i in [i for i, token in enumerate(sentence) if heads[token.text][2]]:
         if i < free or taken[i]:
             continue
-        cut, head, longest = _alias_head(sentence[i].text)
+        cut, head, longest = heads[sentence[i].text]
         for n in range(min(longest, len(sentence) - i), 0, -1):
             window = sentence[i : i + n]
             if any(taken[i : i + n]) or window[-1].text.endswith(_TANWEEN):
