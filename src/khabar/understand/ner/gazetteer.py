@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -51,13 +52,15 @@ class Gazetteer:
                 tags[j] = "I-" + kind
         return tags
 
-    def matches(self, words: list[str]) -> list[tuple[int, int, str]]:
+    def matches(self, words: list[str], starting: Container[str] | None = None) -> list[tuple[int, int, str]]:
         """(start, length, type) of each longest multi-word match, left to right, none overlapping;
-        only the few words that start some name are tried."""
+        only the few words that start some name are tried (``starting``: those of ``words``, when
+        known, as a small set is faster to ask than the whole table)."""
         multi = self.multi
+        starting = multi if starting is None else starting
         found: list[tuple[int, int, str]] = []
         free = 0  # the first position not inside a match
-        for i in [i for i, word in enumerate(words) if word in multi]:
+        for i in [i for i, word in enumerate(words) if word in starting]:
             if i < free:
                 continue
             best: tuple[int, str] | None = None
@@ -117,10 +120,12 @@ def named_positions(sentences: list[list[str]]) -> list[tuple[int, str]]:
     """(index over the document's tokens, BIO tag) of every token inside a multi-word name
     («الولايات المتحدة»), for sentences given as normalized words."""
     gazetteer = load_gazetteer()
+    # The document's word types that start a name, each looked up once.
+    starting = {word for word in set().union(*sentences) if word in gazetteer.multi}
     named: list[tuple[int, str]] = []
     start = 0
     for words in sentences:
-        for i, n, kind in gazetteer.matches(words):
+        for i, n, kind in gazetteer.matches(words, starting):
             named.append((start + i, "B-" + kind))
             named.extend((start + j, "I-" + kind) for j in range(i + 1, i + n))
         start += len(words)

@@ -93,7 +93,12 @@ def clitic_offset(token: str) -> int:
     A cut is made only when the remainder is a known name or a more frequent word than the
     whole token: «لموسكو» → 1, «والكرملين» → 1, «بوتين» → 0.
     """
-    norm = normalize(token)
+    return _clitic_cut(token, normalize(token))
+
+
+def _clitic_cut(token: str, norm: str) -> int:
+    """``clitic_offset`` given the token's ``normalize``d form. A cut is made only where that form
+    maps the token character for character, so the rest's form is ``norm[cut:]``."""
     if len(norm) != len(token):  # diacritics or tatweel: offsets would drift; keep the token whole
         return 0
     ranks = word_ranks()
@@ -129,8 +134,9 @@ def _alias_head(token: str) -> tuple[int, str, int]:
     the last is 0 for the great majority of words, which start no alias."""
     if token.endswith(_TANWEEN):
         return 0, "", 0
-    cut = clitic_offset(token)
-    head = normalize(token[cut:])
+    norm = normalize(token)
+    cut = _clitic_cut(token, norm)
+    head = norm[cut:]
     return cut, head, _alias_first_words().get(head, 0)
 
 
