@@ -57,8 +57,7 @@ def forget_words() -> None:
     document._right.cache_clear()
     document._memory_key.cache_clear()
     tagger = load_two_pass()
-    for table in (tagger.first.words, tagger.second.words):
-        table.index.clear()
+    tagger.first.words.vocabulary.forget()  # the word numbering both passes' tables share
     if tagger.neural is not None:
         tagger.neural._cache.clear()
 

@@ -136,6 +136,45 @@ class AttributeCodes:
 CODES = AttributeCodes()  # one numbering for every model loaded in this process
 
 
+class Vocabulary:
+    """A number for every word type met, shared by the word tables of both passes: the second pass
+    gets a document's numbers from the first without looking its tokens up again. Past
+    ``MAX_WORDS`` it starts again, and ``generation`` tells the tables to forget their rows."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.words: list[str] = []
+        self.generation = 0
+        self._last: tuple[Sequence[str], np.ndarray, np.ndarray] | None = None
+
+    def forget(self) -> None:
+        """Start the numbering again: every table scores its words anew."""
+        self.index.clear()
+        self.words.clear()
+        self.generation += 1
+        self._last = None
+
+    def numbers(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(each word's number, the numbers of its distinct words in order of first occurrence)."""
+        last = self._last
+        if last is not None and (last[0] is words or last[0] == words):
+            return last[1], last[2]
+        types = dict.fromkeys(words)
+        if len(self.index) + len(types) > MAX_WORDS:
+            self.forget()
+        index = self.index
+        new = [word for word in types if word not in index]
+        index.update(zip(new, range(len(index), len(index) + len(new)), strict=True))
+        self.words.extend(new)
+        numbers = np.fromiter(map(index.__getitem__, words), dtype=np.intp, count=len(words))
+        distinct = np.fromiter(map(index.__getitem__, types), dtype=np.intp, count=len(types))
+        self._last = (list(words), numbers, distinct)
+        return numbers, distinct
+
+
+WORDS = Vocabulary()  # one numbering of the words for every word table in this process
+
+
 class WordScores:
     """Per word type, the label scores of its attributes as seen from each position (its slots).
 
@@ -143,7 +182,8 @@ class WordScores:
     neighbours see); each slot reads one of them through an attribute → row table of its own (a
     neighbour slot reads unprefixed names, a slot of the document pass only some families). The
     words a document brings that were never seen are scored together: their attributes coded once
-    (``AttributeCodes``), then one gather and one ``reduceat`` per slot.
+    (``AttributeCodes``), then one gather and one ``reduceat`` per slot. Rows are numbered by the
+    shared ``Vocabulary``; ``scored`` says which rows this table has filled.
     """
 
     def __init__(
@@ -152,6 +192,7 @@ class WordScores:
         attributes: Callable[[str], Sequence[Sequence[str]]],
         slots: Sequence[tuple[int, dict[str, int]]],
         codes: AttributeCodes = CODES,
+        vocabulary: Vocabulary = WORDS,
     ) -> None:
         self.weights = weights
         self.attributes = attributes
@@ -160,26 +201,35 @@ class WordScores:
         for _, rows in slots:
             codes.add(rows)
         self._rows_of_code: list[np.ndarray] = []
-        self.index: dict[str, int] = {}
+        self.vocabulary = vocabulary
+        self.generation = vocabulary.generation
         self.table = np.zeros((1024, len(slots), len(weights.labels)))
+        self.scored = np.zeros(1024, dtype=bool)
 
     def rows(self, words: Sequence[str]) -> np.ndarray:
         """Each word's row of ``table``, scoring the words not seen before first."""
-        index = self.index
-        if len(index) + len(words) > MAX_WORDS:
-            index.clear()
-        missing = [word for word in dict.fromkeys(words) if word not in index]
-        if missing:
+        numbers, distinct = self.vocabulary.numbers(words)
+        if self.generation != self.vocabulary.generation:
+            self.scored[:] = False
+            self.generation = self.vocabulary.generation
+        if len(self.vocabulary.words) > len(self.scored):
+            self._grow(len(self.vocabulary.words))
+        missing = distinct[~self.scored[distinct]]
+        if len(missing):
             self._add(missing)
-        return np.fromiter(map(index.__getitem__, words), dtype=np.intp, count=len(words))
+        return numbers
 
-    def _add(self, words: list[str]) -> None:
-        first = len(self.index)
-        end = first + len(words)
-        if end > len(self.table):
-            grown = np.zeros((max(2 * len(self.table), end), *self.table.shape[1:]))
-            grown[:first] = self.table[:first]
-            self.table = grown
+    def _grow(self, size: int) -> None:
+        size = max(2 * len(self.scored), size)
+        table = np.zeros((size, *self.table.shape[1:]))
+        table[: len(self.table)] = self.table
+        scored = np.zeros(size, dtype=bool)
+        scored[: len(self.scored)] = self.scored
+        self.table, self.scored = table, scored
+
+    def _add(self, numbers: np.ndarray) -> None:
+        everyone = self.vocabulary.words
+        words = [everyone[k] for k in numbers.tolist()]
         coded = self.codes.coded(words, self.attributes)
         state, unknown = self.weights.state, self.weights.unknown
         for slot, ((part, _), rows_of_code) in enumerate(zip(self.slots, self.rows_of_code(), strict=True)):
@@ -190,8 +240,8 @@ class WordScores:
             rows = rows_of_code[ids]
             kept = leading | (rows != unknown)
             starts = np.flatnonzero(leading[kept])
-            self.table[first:end, slot] = np.add.reduceat(state[rows[kept]], starts, axis=0)
-        self.index.update(zip(words, range(first, end), strict=True))
+            self.table[numbers, slot] = np.add.reduceat(state[rows[kept]], starts, axis=0)
+        self.scored[numbers] = True
 
     def rows_of_code(self) -> list[np.ndarray]:
         """For each slot, the row of each attribute code (``unknown`` where the slot does not know
