@@ -79,6 +79,21 @@ def _pair_rows(weights: Weights, prefix: str) -> dict[str, dict[str, int]]:
     return table
 
 
+def _by_neighbour(weights: Weights) -> tuple[dict[str, int], dict[int, dict[str, int]]]:
+    """(the rows of the attributes without a neighbour's prefix, and for each offset the rows of
+    those with «offset:» keyed without it, as ``Weights.offset_rows`` gives them), in one pass."""
+    prefixes = {str(offset): offset for offset in NEIGHBOUR_OFFSETS}
+    own: dict[str, int] = {}
+    seen_from: dict[int, dict[str, int]] = {offset: {} for offset in NEIGHBOUR_OFFSETS}
+    for attribute, row in weights.rows.items():
+        head, colon, rest = attribute.partition(":")
+        if colon and head in prefixes:
+            seen_from[prefixes[head]][rest] = row
+        else:
+            own[attribute] = row
+    return own, seen_from
+
+
 class SentencePass:
     """The first pass: a word's own attributes, its neighbours' within ±2, and a few per position."""
 
@@ -87,9 +102,8 @@ class SentencePass:
         # A word's own attributes as they are, the shared ones as each neighbour sees them. Own
         # attributes never carry a neighbour's «-1:»-style prefix: those rows are left out of the
         # table they are read with, which makes it half as large.
-        neighbours = tuple(f"{offset}:" for offset in NEIGHBOUR_OFFSETS)
-        own = {a: row for a, row in weights.rows.items() if not a.startswith(neighbours)}
-        slots = [(0, own), *((1, weights.offset_rows(offset)) for offset in NEIGHBOUR_OFFSETS)]
+        own, seen_from = _by_neighbour(weights)
+        slots = [(0, own), *((1, seen_from[offset]) for offset in NEIGHBOUR_OFFSETS)]
         self.words = WordScores(weights, word_info, slots)
         self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
         self.pair_before = _pair_rows(weights, "bw=")
