@@ -308,6 +308,8 @@ def _names_read(
     ranks = word_ranks()
     memory: dict[str, set[str]] = {}
     for tokens, row in zip(document, tags, strict=True):
+        if row.count("O") == len(row):
+            continue  # no name here: spares ``spans`` its loop over the tags
         for kind, first, last in spans(row):
             for token in tokens[first:last]:
                 base = keys[token][0]
