@@ -69,13 +69,17 @@ def crfsuite_tags(document: list[list[str]]) -> tuple[list[list[str]], list[list
     return final, first
 
 
-def _pair_rows(weights: Weights, prefix: str) -> dict[str, dict[str, int]]:
-    """«bw=a|b» attribute rows as a → b → row."""
-    table: dict[str, dict[str, int]] = {}
+def _pair_rows(weights: Weights) -> dict[str, dict[str, tuple[int, int]]]:
+    """Rows of the «bw=a|b» (b seen after a) and «bw+=a|b» (a seen before b) attributes as
+    a → b → (row of the first, row of the second), ``unknown`` for one the model lacks."""
+    table: dict[str, dict[str, tuple[int, int]]] = {}
+    unknown = weights.unknown
     for attribute, row in weights.rows.items():
-        if attribute.startswith(prefix):
-            first, _, second_word = attribute[len(prefix) :].partition("|")
-            table.setdefault(first, {})[second_word] = row
+        for k, prefix in enumerate(("bw=", "bw+=")):
+            if attribute.startswith(prefix):
+                first, _, second_word = attribute[len(prefix) :].partition("|")
+                rows = table.setdefault(first, {}).get(second_word, (unknown, unknown))
+                table[first][second_word] = (row, rows[1]) if k == 0 else (rows[0], row)
     return table
 
 
@@ -106,9 +110,7 @@ class SentencePass:
         slots = [(0, own), *((1, seen_from[offset]) for offset in NEIGHBOUR_OFFSETS)]
         self.words = WordScores(weights, word_info, slots)
         self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
-        self.pair_before = _pair_rows(weights, "bw=")
-        self.pair_after = _pair_rows(weights, "bw+=")
-        self.pair_starts = self.pair_before.keys() | self.pair_after.keys()
+        self.pairs = _pair_rows(weights)
 
     def scores(
         self, layout: Layout, flat: list[str], norms: list[str], named: list[tuple[int, str]]
@@ -120,17 +122,14 @@ class SentencePass:
             add_slot(scores, table, rows, layout, offset, slot)
         state, row = self.weights.state, self.weights.row
         # Pairs of words («bw=a|b»): the word before and this one, this one and the next; looked up
-        # by their first word, which starts no known pair for most tokens (an unknown pair adds
-        # nothing, so only the known ones are added, in the same order).
-        before, after, unknown = self.pair_before, self.pair_after, self.weights.unknown
-        starts = self.pair_starts & set(norms)  # the document's words that start a pair
+        # by their first word, for the tokens whose word starts a known pair (an unknown pair adds
+        # nothing, so only those are added, in the same order).
+        known, unknown = self.pairs, self.weights.unknown
+        starts = known.keys() & set(norms)  # the document's words that start a pair
         followed = layout.followed()
+        neither = (unknown, unknown)
         pair_rows = [
-            (
-                i,
-                before[norms[i]].get(norms[i + 1], unknown) if norms[i] in before else unknown,
-                after[norms[i]].get(norms[i + 1], unknown) if norms[i] in after else unknown,
-            )
+            (i, *known[word].get(norms[i + 1], neither))
             for i, word in enumerate(norms)
             if word in starts and followed[i]
         ]
