@@ -55,10 +55,9 @@ def forget_words() -> None:
     for cached in (features.word_info, features.neighbour_attributes, document._own, document._left):
         cached.cache_clear()
     document._right.cache_clear()
-    document._memory_key.cache_clear()
+    document.MEMORY_KEYS.clear()
     tagger = load_two_pass()
-    for table in (tagger.first.words, tagger.second.words):
-        table.index.clear()
+    tagger.first.words.vocabulary.forget()  # the word numbering both passes' tables share
     if tagger.neural is not None:
         tagger.neural._cache.clear()
 

@@ -77,3 +77,38 @@ def test_decoding_in_small_groups_changes_nothing(monkeypatch) -> None:
     whole = model.tag_document(document)
     monkeypatch.setattr(fastcrf, "SENTENCES_PER_GROUP", 3)
     assert model.tag_document(document) == whole
+
+
+def test_weights_read_as_pycrfsuite_reads_them() -> None:
+    import pycrfsuite
+
+    for name in (model.MODEL_FILE, model.DOCUMENT_MODEL_FILE):
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model.model_path(name)))
+        info = tagger.info()
+        transitions, features = fastcrf.read_dump(tagger)
+        assert [((a, label), w) for a, label, w in features] == list(info.state_features.items())
+        assert {(a, label): w for a, label, w in transitions} == info.transitions
+
+
+def _one_by_one(scores: fastcrf.WordScores, word: str) -> np.ndarray:
+    """A word's slot scores the plain way: each slot's known attributes summed on their own."""
+    weights = scores.weights
+    sums = []
+    for part, rows in scores.slots:
+        found = [weights.unknown, *(rows[a] for a in scores.attributes(word)[part] if a in rows)]
+        sums.append(np.add.reduceat(weights.state[found], [0], axis=0)[0])
+    return np.array(sums)
+
+
+def test_words_scored_together_score_as_one_by_one() -> None:
+    """The batch of a document's new words gives each the very floats of its own sum, in both
+    passes, the second reusing the first pass's attribute codes."""
+    tagger = model.load_two_pass()
+    first = model.SentencePass(fastcrf.Weights(model.model_path()))
+    second = model.DocumentPass(fastcrf.Weights(model.model_path(model.DOCUMENT_MODEL_FILE)), tagger.labels)
+    for tokens, _ in read_conll(SHARED / "ner/anercorp/test.txt")[:60]:
+        for scores in (first.words, second.words):
+            rows = scores.rows(tokens)
+            for word, row in zip(tokens, rows, strict=True):
+                assert np.array_equal(scores.table[row], _one_by_one(scores, word))

@@ -8,11 +8,15 @@ reading. The second model is trained on first-pass tags obtained by cross-valida
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
+
+import numpy as np
 
 from khabar.understand.ner.features import word_forms, word_info
 from khabar.understand.ner.gazetteer import load_gazetteer
 
+KINDS = ("O", "PERS", "LOC", "ORG", "MISC")  # what the second pass's «d=» can say
 DOCUMENT_SIZE = 20  # sentences per pseudo-document where a file marks no documents (ANERcorp)
 
 # What the second pass sees besides the first pass's reading: the word, its clusters, gazetteer
@@ -36,6 +40,16 @@ def _left(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=50_000)
 def _right(word: str) -> tuple[str, ...]:
     return tuple("1:" + a for a in word_info(word)[1] if ("1:" + a).startswith(_RIGHT))
+
+
+def slot_rows(rows: dict[str, int]) -> list[tuple[int, dict[str, int]]]:
+    """The second pass's word slots (the word, its left neighbour, its right one) as ``WordScores``
+    reads them: which list of ``word_info`` each reads (0: own, 1: shared), and the rows of the
+    attributes ``_own``, ``_left`` and ``_right`` keep, keyed as they appear in that list."""
+    own = {a: row for a, row in rows.items() if a.startswith(_OWN)}
+    left = {a[len("-1:") :]: row for a, row in rows.items() if a.startswith(_LEFT)}
+    right = {a[len("1:") :]: row for a, row in rows.items() if a.startswith(_RIGHT)}
+    return [(0, own), (1, left), (1, right)]
 
 
 def second_pass_attributes(tokens: list[str]) -> list[list[str]]:
@@ -89,38 +103,84 @@ def document_features(document: list[list[str]], first_pass: list[list[str]]) ->
 
 def elsewhere_readings(tokens: list[str], tags: list[str]) -> list[str | None]:
     """For each token of a document, what the first pass made of the same word elsewhere in it."""
-    keys = [_memory_key(token) for token in tokens]
-    memory: dict[str, dict[str, int]] = {}
-    for (base, counted), tag in zip(keys, tags, strict=True):
-        if counted:
-            counts = memory.setdefault(base, {})
-            kind = tag[2:] or "O"
-            counts[kind] = counts.get(kind, 0) + 1
-    readings: list[str | None] = []
-    for (base, _), tag in zip(keys, tags, strict=True):
-        seen = memory.get(base)
-        readings.append(_elsewhere(seen, tag[2:] or "O") if seen else None)
-    return readings
+    said = np.array([KINDS.index(tag[2:] or "O") for tag in tags], dtype=np.intp)
+    return [KINDS[k] if k < len(KINDS) else None for k in elsewhere_kinds(tokens, said).tolist()]
 
 
-@lru_cache(maxsize=200_000)
+def elsewhere_kinds(tokens: Sequence[str], said: np.ndarray) -> np.ndarray:
+    """``elsewhere_readings`` as indices in ``KINDS`` (``len(KINDS)``: nothing to say), given each
+    token's own reading as such an index.
+
+    A word is remembered under its clitic-stripped form when the token has three letters or more.
+    The rest of the document's readings of it (this token's own discounted) give the most frequent
+    entity type, the type read first winning a tie; else «O» if it was read as no name elsewhere.
+    """
+    kinds = len(KINDS)
+    size = len(tokens)
+    # Each word type once: its memory key, and an id for that key.
+    keys = memory_keys(tokens)
+    types = dict.fromkeys(keys, 0)
+    bases: dict[str, int] = {}
+    type_base = np.empty(len(types), dtype=np.intp)
+    type_counted = np.empty(len(types), dtype=bool)
+    for k, (token, (base, counted)) in enumerate(keys.items()):
+        type_base[k] = bases.setdefault(base, len(bases))
+        type_counted[k] = counted
+        types[token] = k
+    of_type = np.fromiter(map(types.__getitem__, tokens), dtype=np.intp, count=size)
+    base = type_base[of_type]
+    counted = np.flatnonzero(type_counted[of_type])
+    # How often each (word, kind) was read, and where first: the tie-break of the reading order.
+    cells = base[counted] * kinds + said[counted]
+    counts = np.bincount(cells, minlength=len(bases) * kinds).reshape(len(bases), kinds)
+    first = np.full(len(bases) * kinds, size, dtype=np.intp)
+    distinct, where = np.unique(cells, return_index=True)
+    first[distinct] = counted[where]
+    first = first.reshape(len(bases), kinds)
+    own = np.zeros((size, kinds), dtype=np.intp)
+    own[np.arange(size), said] = 1
+    others = counts[base] - own
+    # Among the entity types read elsewhere, the most frequent, then the first read.
+    rank = np.where(others[:, 1:] > 0, others[:, 1:] * (size + 1) + (size - first[base, 1:]), -1)
+    best = rank.argmax(axis=1)
+    return np.where(rank[np.arange(size), best] >= 0, best + 1, np.where(others[:, 0] > 0, 0, kinds)).astype(
+        np.intp
+    )
+
+
+_last_keys: tuple[list[str], dict[str, tuple[str, bool]]] = ([], {})
+
+
+def memory_keys(tokens: Sequence[str]) -> dict[str, tuple[str, bool]]:
+    """``_memory_key`` of each word type of a document, in order of first occurrence. The last
+    document's are kept: ``model.carry_names`` asks again right after the second pass, and a
+    look-up in the large caches behind them costs more than in this small table."""
+    global _last_keys
+    last = _last_keys
+    if last[0] == tokens:
+        return last[1]
+    known = MEMORY_KEYS
+    if len(known) > KEYS_KEPT:
+        known.clear()
+    keys = {}
+    for token in dict.fromkeys(tokens):
+        key = known.get(token)
+        if key is None:
+            key = known[token] = _memory_key(token)
+        keys[token] = key
+    _last_keys = (list(tokens), keys)
+    return keys
+
+
+# Each word type's memory key: a plain dictionary, several times faster to read than lru_cache
+# (whose every hit also moves an entry of its recency list); emptied when it reaches KEYS_KEPT.
+MEMORY_KEYS: dict[str, tuple[str, bool]] = {}
+KEYS_KEPT = 200_000
+
+
 def _memory_key(token: str) -> tuple[str, bool]:
     """The word a token is remembered under, and whether it counts (words of three letters or more)."""
     return _base(token), len(token) > 2 and token[0].isalpha()
-
-
-def _elsewhere(counts: dict[str, int], own: str) -> str | None:
-    """What the rest of the document made of this word (this token's own reading discounted):
-    the most frequent entity type, else «O» if it was only ever read as no name."""
-    best, best_count = None, 0
-    for kind, count in counts.items():
-        if kind == own:
-            count -= 1
-        if kind != "O" and count > best_count:
-            best, best_count = kind, count
-    if best:
-        return best
-    return "O" if counts.get("O", 0) - (own == "O") > 0 else None
 
 
 def chunk(sentences: list, size: int | None = None) -> list[list]:

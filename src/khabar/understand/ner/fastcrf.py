@@ -10,7 +10,8 @@ compares both on ANERcorp).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -29,21 +30,19 @@ class Weights:
 
         tagger = pycrfsuite.Tagger()
         tagger.open(str(path))
-        info = tagger.info()
         self.labels: list[str] = list(tagger.labels())
         label_index = {label: k for k, label in enumerate(self.labels)}
+        transitions, features = read_dump(tagger)
         self.rows: dict[str, int] = {}
-        where_rows, where_labels, values = [], [], []
-        for (attribute, label), weight in info.state_features.items():
-            where_rows.append(self.rows.setdefault(attribute, len(self.rows)))
-            where_labels.append(label_index[label])
-            values.append(weight)
+        rows = self.rows.setdefault
+        where_rows = [rows(attribute, len(self.rows)) for attribute, _, _ in features]
+        where_labels = [label_index[label] for _, label, _ in features]
         # One extra row of zeros stands for every attribute the model never saw.
         self.unknown = len(self.rows)
         self.state = np.zeros((len(self.rows) + 1, len(self.labels)))
-        self.state[where_rows, where_labels] = values
+        self.state[where_rows, where_labels] = [weight for _, _, weight in features]
         self.transitions = np.zeros((len(self.labels), len(self.labels)))
-        for (previous, label), weight in info.transitions.items():
+        for previous, label, weight in transitions:
             self.transitions[label_index[previous], label_index[label]] = weight
 
     def offset_rows(self, offset: int) -> dict[str, int]:
@@ -60,54 +59,202 @@ class Weights:
         return self.state[[self.row(prefix + value) for value in values]]
 
 
+Weighted = tuple[str, str, float]  # (attribute or previous label, label, weight)
+
+
+def read_dump(tagger) -> tuple[list[Weighted], list[Weighted]]:  # tagger: pycrfsuite.Tagger
+    """(transitions, state features) of a crfsuite model, read from its text dump in file order.
+
+    What ``Tagger.info()`` gives, a few times faster: its parser runs a regular expression per line,
+    over 300,000 lines, and loading the models was a second of every cold start.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        name = str(Path(folder) / "model.txt")
+        tagger.dump(name)
+        lines = Path(name).read_bytes().decode("utf-8").split("\n")
+    sections: dict[str, list[Weighted]] = {"TRANSITIONS": [], "STATE_FEATURES": []}
+    current: list[Weighted] | None = None
+    for line in lines:
+        line = line.lstrip().rstrip("\r\n")
+        if line.endswith(" = {") and line[:-4] in _SECTIONS:
+            current = sections.get(line[:-4])
+        elif line == "}":
+            current = None
+        elif line and current is not None:
+            # «(12) -1:w=بوتين --> B-PERS: 1.234567»: the number last, the label before it.
+            head, _, weight = line.rpartition(": ")
+            head, _, label = head.rpartition(" --> ")
+            current.append((head.partition(") ")[2], label, float(weight)))
+    return sections["TRANSITIONS"], sections["STATE_FEATURES"]
+
+
+_SECTIONS = ("FILEHEADER", "LABELS", "ATTRIBUTES", "TRANSITIONS", "STATE_FEATURES")
+
+
+class AttributeCodes:
+    """A number for every attribute string that some loaded model knows (0: none does), shared by
+    the word tables of both passes: a new word's attributes are looked up once for the two.
+
+    The look-ups are the cost of a new word: the tables are large and the strings new, so each one
+    is a few cache misses; the second pass meets the same new words as the first, right after.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, int] = {}
+        self._last: tuple[Callable, list[str], list[tuple[np.ndarray, np.ndarray]]] | None = None
+
+    def add(self, attributes: Iterable[str]) -> None:
+        code = self.code
+        for attribute in attributes:
+            code.setdefault(attribute, len(code) + 1)
+        self._last = None
+
+    def coded(
+        self, words: list[str], attributes: Callable[[str], Sequence[Sequence[str]]]
+    ) -> list[tuple[np.ndarray, np.ndarray]]:
+        """For each of the attribute lists ``attributes`` gives a word: the codes of every word's
+        list one after another, each word's led by a 0, and a mask of those leading places.
+        The last answer is kept, for the second pass asking about the same words."""
+        last = self._last
+        if last is not None and last[0] is attributes and last[1] == words:
+            return last[2]
+        code = self.code
+        infos = [attributes(word) for word in words]
+        coded = []
+        for part in range(len(infos[0]) if infos else 0):
+            lists = [info[part] for info in infos]
+            lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists)) + 1
+            leading = np.zeros(int(lengths.sum()), dtype=bool)
+            leading[np.cumsum(lengths) - lengths] = True
+            ids = np.zeros(len(leading), dtype=np.intp)
+            ids[~leading] = [code.get(a, 0) for attributes_ in lists for a in attributes_]
+            coded.append((ids, leading))
+        self._last = (attributes, list(words), coded)
+        return coded
+
+
+CODES = AttributeCodes()  # one numbering for every model loaded in this process
+
+
+class Vocabulary:
+    """A number for every word type met, shared by the word tables of both passes: the second pass
+    gets a document's numbers from the first without looking its tokens up again. Past
+    ``MAX_WORDS`` it starts again, and ``generation`` tells the tables to forget their rows."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.words: list[str] = []
+        self.generation = 0
+        self._last: tuple[Sequence[str], np.ndarray, np.ndarray] | None = None
+
+    def forget(self) -> None:
+        """Start the numbering again: every table scores its words anew."""
+        self.index.clear()
+        self.words.clear()
+        self.generation += 1
+        self._last = None
+
+    def numbers(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(each word's number, the numbers of its distinct words in order of first occurrence)."""
+        last = self._last
+        if last is not None and (last[0] is words or last[0] == words):
+            return last[1], last[2]
+        types = dict.fromkeys(words)
+        if len(self.index) + len(types) > MAX_WORDS:
+            self.forget()
+        index = self.index
+        new = [word for word in types if word not in index]
+        index.update(zip(new, range(len(index), len(index) + len(new)), strict=True))
+        self.words.extend(new)
+        numbers = np.fromiter(map(index.__getitem__, words), dtype=np.intp, count=len(words))
+        distinct = np.fromiter(map(index.__getitem__, types), dtype=np.intp, count=len(types))
+        self._last = (list(words), numbers, distinct)
+        return numbers, distinct
+
+
+WORDS = Vocabulary()  # one numbering of the words for every word table in this process
+
+
 class WordScores:
     """Per word type, the label scores of its attributes as seen from each position (its slots).
 
-    ``slots(word)`` gives one attribute list per slot and ``lookups`` the attribute → row table each
-    slot's list is read with (a neighbour slot can read unprefixed names in a table of its own).
+    A word has two attribute lists (``attributes(word)``: its own, and the compact ones its
+    neighbours see); each slot reads one of them through an attribute → row table of its own (a
+    neighbour slot reads unprefixed names, a slot of the document pass only some families). The
+    words a document brings that were never seen are scored together: their attributes coded once
+    (``AttributeCodes``), then one gather and one ``reduceat`` per slot. Rows are numbered by the
+    shared ``Vocabulary``; ``scored`` says which rows this table has filled.
     """
 
     def __init__(
         self,
         weights: Weights,
-        slots: Callable[[str], Sequence[Sequence[str]]],
-        lookups: Sequence[dict[str, int]],
+        attributes: Callable[[str], Sequence[Sequence[str]]],
+        slots: Sequence[tuple[int, dict[str, int]]],
+        codes: AttributeCodes = CODES,
+        vocabulary: Vocabulary = WORDS,
     ) -> None:
         self.weights = weights
+        self.attributes = attributes
         self.slots = slots
-        self.lookups = lookups
-        self.index: dict[str, int] = {}
-        self.table = np.zeros((1024, len(lookups), len(weights.labels)))
+        self.codes = codes
+        for _, rows in slots:
+            codes.add(rows)
+        self._rows_of_code: list[np.ndarray] = []
+        self.vocabulary = vocabulary
+        self.generation = vocabulary.generation
+        self.table = np.zeros((1024, len(slots), len(weights.labels)))
+        self.scored = np.zeros(1024, dtype=bool)
 
     def rows(self, words: Sequence[str]) -> np.ndarray:
-        index = self.index
-        if len(index) + len(words) > MAX_WORDS:
-            index.clear()
-        rows = []
-        for word in words:
-            row = index.get(word)
-            if row is None:
-                row = self._add(word)
-            rows.append(row)
-        return np.array(rows, dtype=np.intp)
+        """Each word's row of ``table``, scoring the words not seen before first."""
+        numbers, distinct = self.vocabulary.numbers(words)
+        if self.generation != self.vocabulary.generation:
+            self.scored[:] = False
+            self.generation = self.vocabulary.generation
+        if len(self.vocabulary.words) > len(self.scored):
+            self._grow(len(self.vocabulary.words))
+        missing = distinct[~self.scored[distinct]]
+        if len(missing):
+            self._add(missing)
+        return numbers
 
-    def _add(self, word: str) -> int:
-        row = len(self.index)
-        if row == len(self.table):
-            grown = np.zeros((2 * row, *self.table.shape[1:]))
-            grown[:row] = self.table
-            self.table = grown
-        # Every slot's rows start with the zero row, so no slot is empty for reduceat.
-        unknown = self.weights.unknown
-        found: list[int] = []
-        starts: list[int] = []
-        for lookup, attributes in zip(self.lookups, self.slots(word), strict=True):
-            starts.append(len(found))
-            found.append(unknown)
-            found.extend([lookup[a] for a in attributes if a in lookup])
-        self.table[row] = np.add.reduceat(self.weights.state[found], starts, axis=0)
-        self.index[word] = row
-        return row
+    def _grow(self, size: int) -> None:
+        size = max(2 * len(self.scored), size)
+        table = np.zeros((size, *self.table.shape[1:]))
+        table[: len(self.table)] = self.table
+        scored = np.zeros(size, dtype=bool)
+        scored[: len(self.scored)] = self.scored
+        self.table, self.scored = table, scored
+
+    def _add(self, numbers: np.ndarray) -> None:
+        everyone = self.vocabulary.words
+        words = [everyone[k] for k in numbers.tolist()]
+        coded = self.codes.coded(words, self.attributes)
+        state, unknown = self.weights.state, self.weights.unknown
+        for slot, ((part, _), rows_of_code) in enumerate(zip(self.slots, self.rows_of_code(), strict=True)):
+            # Word by word, the unknown row then the rows of the attributes this slot knows, in
+            # list order: the rows crfsuite adds up, in its order (a float sum depends on it); the
+            # leading unknown row keeps every segment of ``reduceat`` non-empty.
+            ids, leading = coded[part]
+            rows = rows_of_code[ids]
+            kept = leading | (rows != unknown)
+            starts = np.flatnonzero(leading[kept])
+            self.table[numbers, slot] = np.add.reduceat(state[rows[kept]], starts, axis=0)
+        self.scored[numbers] = True
+
+    def rows_of_code(self) -> list[np.ndarray]:
+        """For each slot, the row of each attribute code (``unknown`` where the slot does not know
+        it); made again when another model has added codes."""
+        size = len(self.codes.code) + 1
+        if not self._rows_of_code or len(self._rows_of_code[0]) != size:
+            code = self.codes.code
+            self._rows_of_code = []
+            for _, rows in self.slots:
+                found = np.full(size, self.weights.unknown, dtype=np.intp)
+                found[[code[a] for a in rows]] = list(rows.values())
+                self._rows_of_code.append(found)
+        return self._rows_of_code
 
 
 class Layout:
@@ -121,6 +268,7 @@ class Layout:
         self.position = np.arange(self.size) - self.starts[sentence_of]
         self.length = self.lengths[sentence_of]
         self._neighbours: dict[int, np.ndarray] = {}  # both passes ask for the same offsets
+        self._followed: list[bool] | None = None
 
     def neighbours(self, offset: int) -> np.ndarray:
         """Tokens that have a neighbour ``offset`` away inside their own sentence."""
@@ -129,6 +277,12 @@ class Layout:
             shifted = self.position + offset
             found = self._neighbours[offset] = np.flatnonzero((shifted >= 0) & (shifted < self.length))
         return found
+
+    def followed(self) -> list[bool]:
+        """Whether each token has a next one in its own sentence."""
+        if self._followed is None:
+            self._followed = (self.position + 1 < self.length).tolist()
+        return self._followed
 
     def firsts(self) -> np.ndarray:
         return self.starts[self.lengths > 0]
@@ -167,24 +321,37 @@ def viterbi(scores: np.ndarray, layout: Layout, transitions: np.ndarray) -> np.n
 def _decode(
     scores: np.ndarray, rows: np.ndarray, positions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
 ) -> np.ndarray:
-    """Viterbi over sentences given longest first: token k is at (rows[k], positions[k])."""
+    """Viterbi over sentences given longest first: token k is at (rows[k], positions[k]).
+
+    Arrays are laid out time first and previous label last, so each step works on contiguous
+    memory and reuses its buffers: a step is four numpy calls, and a document has hundreds of steps.
+    The maxima and the first-best previous labels are those of the plain recurrence, exactly.
+    """
     size, longest, labels = len(lengths), int(lengths[0]), scores.shape[1]
-    running = size - np.searchsorted(lengths[::-1], np.arange(longest), side="right")
-    grid = np.zeros((size, longest, labels))
-    grid[rows, positions] = scores
-    best = grid[:, 0].copy()
+    running = (size - np.searchsorted(lengths[::-1], np.arange(longest), side="right")).tolist()
+    grid = np.zeros((longest, size, labels))
+    grid[positions, rows] = scores
+    into = np.ascontiguousarray(transitions.T)  # [label, previous label]
+    best = grid[0].copy()
     back = np.zeros((longest, size, labels), dtype=np.intp)
+    candidates = np.empty((size, labels, labels))
+    before, flat = best[:, None, :], candidates.reshape(-1)
+    # Where each (sentence, label) row of ``candidates`` starts in ``flat``: the maximum is read
+    # at the argmax, which costs far less than a second reduction over a 9-wide axis.
+    rows_at = np.arange(size * labels) * labels
     for t in range(1, longest):
         k = running[t]
-        candidates = best[:k, :, None] + transitions  # previous label × label
-        back[t, :k] = candidates.argmax(axis=1)
-        best[:k] = candidates.max(axis=1) + grid[:k, t]
-    path = np.zeros((size, longest), dtype=np.intp)
-    current = best.argmax(axis=1)
-    every = np.arange(size)
-    for t in range(longest - 1, -1, -1):
+        step, chosen = candidates[:k], back[t, :k]
+        np.add(before[:k], into, out=step)
+        step.argmax(axis=2, out=chosen)
+        highest = flat.take(rows_at[: k * labels] + chosen.reshape(-1))
+        np.add(highest.reshape(k, labels), grid[t, :k], out=best[:k])
+    # Back from each sentence's best last label; ``running[t]`` sentences are still going at ``t``.
+    path = np.zeros((longest, size), dtype=np.intp)
+    path[lengths - 1, np.arange(size)] = best.argmax(axis=1)
+    flat_back = back.reshape(longest, size * labels)
+    starts = np.arange(size) * labels
+    for t in range(longest - 1, 0, -1):
         k = running[t]
-        path[:k, t] = current[:k]
-        if t:
-            current[:k] = back[t, every[:k], current[:k]]
-    return path[rows, positions]
+        path[t - 1, :k] = flat_back[t].take(starts[:k] + path[t, :k])
+    return path[positions, rows]

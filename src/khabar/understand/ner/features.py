@@ -9,6 +9,7 @@ recognition well above 20,000 tokens per second.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -22,6 +23,8 @@ TRIGGER_FILE = "triggers.tsv"
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)  # where a token looks for its neighbours' compact attributes
 _NONE: tuple[str, ...] = ()
 SHARED_HARVEST = 0  # harvested type buckets the neighbours see
+# Arabic letters only (no tatweel, digits or marks): alphanumeric, never a digit, never Latin.
+_ARABIC_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +60,8 @@ def stem(norm: str) -> str:
 
 
 def _shape(word: str) -> str:
+    if _ARABIC_LETTERS.fullmatch(word):  # most words: letters, none a digit, none Latin
+        return "arabic" if len(word) > 3 else "short"
     if word.isdigit():
         return "digit"
     if any("a" <= ch.lower() <= "z" for ch in word):
@@ -76,13 +81,16 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     clusters = load_clusters()
     gazetteer = load_gazetteer().single
     triggers = load_triggers()
+    cue_table = load_cues()
     cl = clusters.get(norm) or clusters.get(base) or _NONE
-    gaz = sorted(gazetteer.get(norm, set()) | gazetteer.get(base, set()))
+    in_norm, in_base = gazetteer.get(norm), gazetteer.get(base)
+    gaz = sorted(in_norm | in_base) if in_norm and in_base else sorted(in_norm or in_base or ())
     trig = triggers.get(norm) or triggers.get(base)
+    pre = norm[: len(norm) - len(base)]
     own = [
         "w=" + norm,
         "s=" + base,
-        "pre=" + norm[: len(norm) - len(base)],
+        "pre=" + pre,
         "p2=" + base[:2],
         "p3=" + base[:3],
         "x1=" + base[-1:],
@@ -92,32 +100,28 @@ def word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         "sh=" + _shape(word),
         "len=" + str(min(len(base), 8)),
     ]
-    if norm.startswith("ال") or base != norm and norm[: len(norm) - len(base)].endswith("ال"):
+    if norm.startswith("ال") or base != norm and pre.endswith("ال"):
         own.append("def")
-    if cl:
-        own.extend(f"c{k}={c}" for k, c in enumerate(cl, 1))
-    else:
-        own.append("c=none")
-    own.extend("g=" + kind for kind in gaz)
+    clustered = [f"c{k}={c}" for k, c in enumerate(cl, 1)]
+    own.extend(clustered or ["c=none"])
+    named = ["g=" + kind for kind in gaz]
+    own.extend(named)
     if trig:
         own.append("t=" + trig)
     # Only the non-zero shares: a zero bucket says little and costs a lookup per token in tagging.
-    cues = tuple(c for c in (load_cues().get(norm) or load_cues().get(base) or _NONE) if c[1] != "0")
-    own.extend("q=" + cue for cue in cues)
+    cues = ["q=" + cue for cue in cue_table.get(norm) or cue_table.get(base) or _NONE if cue[1] != "0"]
+    own.extend(cues)
     harvested = load_harvest().get(base, _NONE)
-    own.extend("ag=" + share for share in harvested)
+    own.extend(["ag=" + share for share in harvested])
     rank = word_ranks().get(base)
     own.append("rk=" + (str(len(str(rank))) if rank is not None else "none"))
     # Letter trigrams inside the word: transliterated foreign names have telltale clusters.
     # Sorted, not a set's order: attribute order must not depend on the hash seed, or retraining
-    # gives a different model each run.
-    own.extend(sorted({"3g=" + base[k : k + 3] for k in range(1, max(1, len(base) - 3))}))
-    shared = ["w=" + norm, "s=" + base, "x2=" + base[-2:], "p2=" + base[:2]]
-    if cl:
-        shared.extend(f"c{k}={c}" for k, c in enumerate(cl[:3], 1))
-    shared.extend("g=" + kind for kind in gaz)
-    shared.extend("q=" + cue for cue in cues)
-    shared.extend("ag=" + share for share in harvested[:SHARED_HARVEST])
+    # gives a different model each run (a common prefix leaves the order of the trigrams as is).
+    own.extend(["3g=" + gram for gram in sorted({base[k : k + 3] for k in range(1, len(base) - 3)})])
+    # «w=», «s=», «x2=», «p2=», then the first three clusters, gazetteer types and cues.
+    shared = [own[0], own[1], own[6], own[3], *clustered[:3], *named, *cues]
+    shared.extend(["ag=" + share for share in harvested[:SHARED_HARVEST]])
     if trig:
         shared.append("t=" + trig)
     return tuple(own), tuple(shared)

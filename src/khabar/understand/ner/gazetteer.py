@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -45,22 +46,32 @@ class Gazetteer:
     def longest_matches(self, words: list[str]) -> list[str]:
         """BIO tags of the longest multi-word gazetteer match at each position («الولايات المتحدة»)."""
         tags = ["O"] * len(words)
-        i = 0
-        while i < len(words):
-            best: tuple[int, str] | None = None
-            for name, kinds in self.multi.get(words[i], {}).items():
-                n = len(name)
-                if tuple(words[i : i + n]) == name and (best is None or n > best[0]):
-                    best = (n, sorted(kinds)[0])
-            if best is None:
-                i += 1
-                continue
-            n, kind = best
+        for i, n, kind in self.matches(words):
             tags[i] = "B-" + kind
             for j in range(i + 1, i + n):
                 tags[j] = "I-" + kind
-            i += n
         return tags
+
+    def matches(self, words: list[str], starting: Container[str] | None = None) -> list[tuple[int, int, str]]:
+        """(start, length, type) of each longest multi-word match, left to right, none overlapping;
+        only the few words that start some name are tried (``starting``: those of ``words``, when
+        known, as a small set is faster to ask than the whole table)."""
+        multi = self.multi
+        starting = multi if starting is None else starting
+        found: list[tuple[int, int, str]] = []
+        free = 0  # the first position not inside a match
+        for i in [i for i, word in enumerate(words) if word in starting]:
+            if i < free:
+                continue
+            best: tuple[int, str] | None = None
+            for name, kinds in multi[words[i]].items():
+                n = len(name)
+                if tuple(words[i : i + n]) == name and (best is None or n > best[0]):
+                    best = (n, sorted(kinds)[0])
+            if best is not None:
+                found.append((i, *best))
+                free = i + best[0]
+        return found
 
 
 def build_gazetteer(shared: Path, frequent_words: set[str]) -> list[tuple[str, str]]:
@@ -109,10 +120,14 @@ def named_positions(sentences: list[list[str]]) -> list[tuple[int, str]]:
     """(index over the document's tokens, BIO tag) of every token inside a multi-word name
     («الولايات المتحدة»), for sentences given as normalized words."""
     gazetteer = load_gazetteer()
+    # The document's word types that start a name, each looked up once.
+    starting = {word for word in set().union(*sentences) if word in gazetteer.multi}
     named: list[tuple[int, str]] = []
     start = 0
     for words in sentences:
-        named.extend((start + k, tag) for k, tag in enumerate(gazetteer.longest_matches(words)) if tag != "O")
+        for i, n, kind in gazetteer.matches(words, starting):
+            named.append((start + i, "B-" + kind))
+            named.extend((start + j, "I-" + kind) for j in range(i + 1, i + n))
         start += len(words)
     return named
 

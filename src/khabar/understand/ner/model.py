@@ -21,11 +21,11 @@ import numpy as np
 from khabar.understand.ner import document as second
 from khabar.understand.ner import neural
 from khabar.understand.ner.conll import spans
+from khabar.understand.ner.document import KINDS
 from khabar.understand.ner.fastcrf import Layout, Weights, WordScores, add_slot, viterbi
 from khabar.understand.ner.features import (
     NEIGHBOUR_OFFSETS,
     sentence_features,
-    word_forms,
     word_info,
     word_ranks,
 )
@@ -34,7 +34,6 @@ from khabar.understand.normalize import normalize_word
 
 MODEL_FILE = "anercorp-crf.model"
 DOCUMENT_MODEL_FILE = "anercorp-crf-doc.model"
-KINDS = ("O", "PERS", "LOC", "ORG", "MISC")  # what the second pass's «d=» can say
 # How much the network's scores count beside the CRF's (whose perceptron weights have a scale of
 # their own), chosen on the last tenth of train with all three models trained on the rest: dev F1
 # 0.746 (CRFs alone) → 0.762 (5) 0.764 (8) 0.764 (12) 0.764 (15) 0.769 (20) 0.763 (30) 0.752 (network
@@ -70,23 +69,33 @@ def crfsuite_tags(document: list[list[str]]) -> tuple[list[list[str]], list[list
     return final, first
 
 
-def _first_pass_slots(word: str) -> tuple[tuple[str, ...], ...]:
-    own, shared = word_info(word)
-    return (own, *([shared] * len(NEIGHBOUR_OFFSETS)))
-
-
-def _second_pass_slots(word: str) -> tuple[tuple[str, ...], ...]:
-    return second._own(word), second._left(word), second._right(word)
-
-
-def _pair_rows(weights: Weights, prefix: str) -> dict[str, dict[str, int]]:
-    """«bw=a|b» attribute rows as a → b → row."""
-    table: dict[str, dict[str, int]] = {}
+def _pair_rows(weights: Weights) -> dict[str, dict[str, tuple[int, int]]]:
+    """Rows of the «bw=a|b» (b seen after a) and «bw+=a|b» (a seen before b) attributes as
+    a → b → (row of the first, row of the second), ``unknown`` for one the model lacks."""
+    table: dict[str, dict[str, tuple[int, int]]] = {}
+    unknown = weights.unknown
     for attribute, row in weights.rows.items():
-        if attribute.startswith(prefix):
-            first, _, second_word = attribute[len(prefix) :].partition("|")
-            table.setdefault(first, {})[second_word] = row
+        for k, prefix in enumerate(("bw=", "bw+=")):
+            if attribute.startswith(prefix):
+                first, _, second_word = attribute[len(prefix) :].partition("|")
+                rows = table.setdefault(first, {}).get(second_word, (unknown, unknown))
+                table[first][second_word] = (row, rows[1]) if k == 0 else (rows[0], row)
     return table
+
+
+def _by_neighbour(weights: Weights) -> tuple[dict[str, int], dict[int, dict[str, int]]]:
+    """(the rows of the attributes without a neighbour's prefix, and for each offset the rows of
+    those with «offset:» keyed without it, as ``Weights.offset_rows`` gives them), in one pass."""
+    prefixes = {str(offset): offset for offset in NEIGHBOUR_OFFSETS}
+    own: dict[str, int] = {}
+    seen_from: dict[int, dict[str, int]] = {offset: {} for offset in NEIGHBOUR_OFFSETS}
+    for attribute, row in weights.rows.items():
+        head, colon, rest = attribute.partition(":")
+        if colon and head in prefixes:
+            seen_from[prefixes[head]][rest] = row
+        else:
+            own[attribute] = row
+    return own, seen_from
 
 
 class SentencePass:
@@ -94,11 +103,14 @@ class SentencePass:
 
     def __init__(self, weights: Weights) -> None:
         self.weights = weights
-        lookups = [weights.rows, *(weights.offset_rows(offset) for offset in NEIGHBOUR_OFFSETS)]
-        self.words = WordScores(weights, _first_pass_slots, lookups)
+        # A word's own attributes as they are, the shared ones as each neighbour sees them. Own
+        # attributes never carry a neighbour's «-1:»-style prefix: those rows are left out of the
+        # table they are read with, which makes it half as large.
+        own, seen_from = _by_neighbour(weights)
+        slots = [(0, own), *((1, seen_from[offset]) for offset in NEIGHBOUR_OFFSETS)]
+        self.words = WordScores(weights, word_info, slots)
         self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
-        self.pair_before = _pair_rows(weights, "bw=")
-        self.pair_after = _pair_rows(weights, "bw+=")
+        self.pairs = _pair_rows(weights)
 
     def scores(
         self, layout: Layout, flat: list[str], norms: list[str], named: list[tuple[int, str]]
@@ -110,20 +122,21 @@ class SentencePass:
             add_slot(scores, table, rows, layout, offset, slot)
         state, row = self.weights.state, self.weights.row
         # Pairs of words («bw=a|b»): the word before and this one, this one and the next; looked up
-        # by their first word, which starts no known pair for most tokens.
-        inner = layout.neighbours(1)  # tokens followed by one in the same sentence
-        before, after, unknown = self.pair_before, self.pair_after, self.weights.unknown
+        # by their first word, for the tokens whose word starts a known pair (an unknown pair adds
+        # nothing, so only those are added, in the same order).
+        known, unknown = self.pairs, self.weights.unknown
+        starts = known.keys() & set(norms)  # the document's words that start a pair
+        followed = layout.followed()
+        neither = (unknown, unknown)
         pair_rows = [
-            (
-                before[norms[i]].get(norms[i + 1], unknown) if norms[i] in before else unknown,
-                after[norms[i]].get(norms[i + 1], unknown) if norms[i] in after else unknown,
-            )
-            for i in inner.tolist()
+            (i, *known[word].get(norms[i + 1], neither))
+            for i, word in enumerate(norms)
+            if word in starts and followed[i]
         ]
         if pair_rows:
             pairs = np.array(pair_rows, dtype=np.intp)
-            scores[inner + 1] += state[pairs[:, 0]]
-            scores[inner] += state[pairs[:, 1]]
+            scores[pairs[:, 0] + 1] += state[pairs[:, 1]]
+            scores[pairs[:, 0]] += state[pairs[:, 2]]
         scores[layout.firsts()] += state[self.bos]
         scores[layout.lasts()] += state[self.eos]
         for i, tag in named:
@@ -140,13 +153,15 @@ class DocumentPass:
 
     def __init__(self, weights: Weights, first_labels: list[str]) -> None:
         self.weights = weights
-        self.words = WordScores(weights, _second_pass_slots, [weights.rows] * 3)
+        self.words = WordScores(weights, word_info, second.slot_rows(weights.rows))
         self.bos, self.eos = weights.row("BOS"), weights.row("EOS")
         # Label-indexed tables for the first pass's reading of a token and of its neighbours.
         self.said = weights.prefixed("p=", first_labels)
         self.said_before = weights.prefixed("-1:p=", first_labels)
         self.said_after = weights.prefixed("1:p=", first_labels)
         self.elsewhere = np.vstack([weights.prefixed("d=", KINDS), np.zeros((1, len(weights.labels)))])
+        # Each first-pass label's kind as an index in KINDS («B-PERS» → «PERS»).
+        self.kind_of = np.array([KINDS.index(label[2:] or "O") for label in first_labels], dtype=np.intp)
 
     def scores(
         self,
@@ -171,8 +186,7 @@ class DocumentPass:
         scores[before] += self.said_before[first[before - 1]]
         after = layout.neighbours(1)
         scores[after] += self.said_after[first[after + 1]]
-        readings = second.elsewhere_readings(flat, [first_labels[k] for k in first])
-        scores += self.elsewhere[[KINDS.index(r) if r else len(KINDS) for r in readings]]
+        scores += self.elsewhere[second.elsewhere_kinds(flat, self.kind_of[first])]
         return scores
 
 
@@ -271,26 +285,39 @@ def carry_names(document: list[list[str]], tags: list[list[str]]) -> list[list[s
     than the ``COMMON_RANK`` most frequent news words (dev F1 with the network 0.7640 → 0.7655;
     500: 0.7543, 5000: 0.7654).
     """
-    ranks = word_ranks()
-    bases = [[word_forms(token)[1] for token in tokens] for tokens in document]
-    memory: dict[str, set[str]] = {}
-    for words, row in zip(bases, tags, strict=True):
-        for kind, first, last in spans(row):
-            for base in words[first:last]:
-                if len(base) >= 3 and ranks.get(base, COMMON_RANK) >= COMMON_RANK:
-                    memory.setdefault(base, set()).add(kind)
-    if not memory:
+    # The clitic-stripped form of each word type: those the second pass just found for its memory.
+    keys = second.memory_keys([token for tokens in document for token in tokens])
+    carried = _names_read(document, tags, keys)
+    if not carried:
         return tags
+    # Each word type's carried kind, or None.
+    kind_of = {token: carried.get(base) for token, (base, _) in keys.items()}
     result: list[list[str]] = []
-    for words, row in zip(bases, tags, strict=True):
+    for tokens, row in zip(document, tags, strict=True):
         row = list(row)
-        for i, base in enumerate(words):
-            kinds = memory.get(base) if row[i] == "O" else None
-            if kinds and len(kinds) == 1:
-                kind = next(iter(kinds))
+        for i, token in enumerate(tokens):
+            kind = kind_of[token] if row[i] == "O" else None
+            if kind:
                 row[i] = ("I-" if i and row[i - 1][2:] == kind else "B-") + kind
         result.append(row)
     return result
+
+
+def _names_read(
+    document: list[list[str]], tags: list[list[str]], keys: dict[str, tuple[str, bool]]
+) -> dict[str, str]:
+    """The rare words (clitic-stripped: ``keys``) read inside names of exactly one type, with it."""
+    ranks = word_ranks()
+    memory: dict[str, set[str]] = {}
+    for tokens, row in zip(document, tags, strict=True):
+        if row.count("O") == len(row):
+            continue  # no name here: spares ``spans`` its loop over the tags
+        for kind, first, last in spans(row):
+            for token in tokens[first:last]:
+                base = keys[token][0]
+                if len(base) >= 3 and ranks.get(base, COMMON_RANK) >= COMMON_RANK:
+                    memory.setdefault(base, set()).add(kind)
+    return {base: next(iter(kinds)) for base, kinds in memory.items() if len(kinds) == 1}
 
 
 def split_coordination(

@@ -8,6 +8,7 @@ with a clitic: «لموسكو» gives the span of «موسكو», «والكرم
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,6 +38,7 @@ def recognize(text: str, tokens: list[Token] | None = None) -> list[Span]:
     if tokens is None:
         tokens = tokenize(text)
     document = sentences(text, tokens)
+    heads = _alias_heads(token.text for token in tokens)
     tagged = model.tag_document([[token.text for token in sentence] for sentence in document])
     for sentence, tags in zip(document, tagged, strict=True):
         taken = [False] * len(sentence)
@@ -51,7 +53,7 @@ def recognize(text: str, tokens: list[Token] | None = None) -> list[Span]:
             )
             for i in range(first, last):
                 taken[i] = True
-        found.extend(_alias_matches(sentence, taken))
+        found.extend(_alias_matches(sentence, taken, heads))
     found.sort(key=lambda span: span.start)
     return [span for span in found if span.end > span.start]
 
@@ -91,7 +93,12 @@ def clitic_offset(token: str) -> int:
     A cut is made only when the remainder is a known name or a more frequent word than the
     whole token: «لموسكو» → 1, «والكرملين» → 1, «بوتين» → 0.
     """
-    norm = normalize(token)
+    return _clitic_cut(token, normalize(token))
+
+
+def _clitic_cut(token: str, norm: str) -> int:
+    """``clitic_offset`` given the token's ``normalize``d form. A cut is made only where that form
+    maps the token character for character, so the rest's form is ``norm[cut:]``."""
     if len(norm) != len(token):  # diacritics or tatweel: offsets would drift; keep the token whole
         return 0
     ranks = word_ranks()
@@ -121,28 +128,50 @@ def _alias_first_words() -> dict[str, int]:
     return longest
 
 
-@lru_cache(maxsize=200_000)
+# Each word type's alias head: a plain dictionary, several times faster to read than lru_cache
+# (whose every hit also moves an entry of its recency list); emptied when it reaches HEADS_KEPT.
+ALIAS_HEADS: dict[str, tuple[int, str, int]] = {}
+HEADS_KEPT = 200_000
+
+
+def _alias_heads(words: Iterable[str]) -> dict[str, tuple[int, str, int]]:
+    """``_alias_head`` of each distinct word, each looked up once."""
+    known = ALIAS_HEADS
+    if len(known) > HEADS_KEPT:
+        known.clear()
+    heads = {}
+    for word in dict.fromkeys(words):
+        head = known.get(word)
+        if head is None:
+            head = known[word] = _alias_head(word)
+        heads[word] = head
+    return heads
+
+
 def _alias_head(token: str) -> tuple[int, str, int]:
     """(clitic cut, normalized rest, most words of an alias starting with it) for one token;
     the last is 0 for the great majority of words, which start no alias."""
     if token.endswith(_TANWEEN):
         return 0, "", 0
-    cut = clitic_offset(token)
-    head = normalize(token[cut:])
+    norm = normalize(token)
+    cut = _clitic_cut(token, norm)
+    head = norm[cut:]
     return cut, head, _alias_first_words().get(head, 0)
 
 
-def _alias_matches(sentence: list[Token], taken: list[bool]) -> list[Span]:
-    """Alias-table names over tokens the CRF left untagged, longest first."""
+def _alias_matches(
+    sentence: list[Token], taken: list[bool], heads: dict[str, tuple[int, str, int]]
+) -> list[Span]:
+    """Alias-table names over tokens the CRF left untagged, longest first; ``heads``: the
+    ``_alias_head`` of each token's text."""
     aliases = load_aliases().by_alias
     result: list[Span] = []
-    i = 0
-    while i < len(sentence):
-        cut, head, longest = _alias_head(sentence[i].text)
-        if not longest or taken[i]:
-            i += 1
+    free = 0  # the first token not inside a match
+    # Only the few tokens that start some alias are tried.
+    for i in [i for i, token in enumerate(sentence) if heads[token.text][2]]:
+        if i < free or taken[i]:
             continue
-        matched = 0
+        cut, head, longest = heads[sentence[i].text]
         for n in range(min(longest, len(sentence) - i), 0, -1):
             window = sentence[i : i + n]
             if any(taken[i : i + n]) or window[-1].text.endswith(_TANWEEN):
@@ -150,7 +179,6 @@ def _alias_matches(sentence: list[Token], taken: list[bool]) -> list[Span]:
             entity = aliases.get(" ".join([head, *(normalize_word(token.text) for token in window[1:])]))
             if entity is not None:
                 result.append(Span(window[0].start + cut, window[-1].end, entity.type))
-                matched = n
+                free = i + n
                 break
-        i += matched or 1
     return result

@@ -17,8 +17,11 @@ class Token(NamedTuple):  # a tuple: millions are made, and tuples are cheapest 
     end: int
 
 
+_new = tuple.__new__  # builds a Token without the named tuple's own __new__, a Python function
+
+
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
 
 
 def sentences(text: str, tokens: list[Token]) -> list[list[Token]]:
