@@ -340,7 +340,7 @@ def split_coordination(
         for i in range(1, len(tokens)):
             if not row[i].startswith("I-") or row[i] == "I-MISC" or start + i in inside:
                 continue
-            word = word_forms(tokens[i])[0]
+            word = normalize_word(tokens[i])
             if len(word) < 3 or word[0] != "و" or word == "ولد":
                 continue
             rest = word[1:]
