@@ -111,7 +111,7 @@ class NeuralTagger:
         """
         cache = self._cache
         missing = [t for t in dict.fromkeys(tokens) if t not in cache]
-        overflow: dict[str, np.ndarray] = {}
+        overflow: dict[str, int] = {}  # a word past the cache → its row in ``projections``
         if missing:
             x = self._word_inputs(missing)  # (n, E+B)
             projections = (x @ self._w_word).reshape(len(missing), *self._table.shape[1:])
@@ -126,13 +126,15 @@ class NeuralTagger:
             self._table[first : first + kept] = projections[:kept]
             for k, token in enumerate(missing[:kept]):
                 cache[token] = first + k
-            overflow = {token: projections[k] for k, token in enumerate(missing[kept:], kept)}
+            overflow = {token: k for k, token in enumerate(missing[kept:], kept)}
         if not overflow:
             return self._table[np.fromiter((cache[t] for t in tokens), dtype=np.intp, count=len(tokens))]
-        parts = np.empty((len(tokens), *self._table.shape[1:]), np.float32)
-        for i, token in enumerate(tokens):
-            row = cache.get(token)
-            parts[i] = self._table[row] if row is not None else overflow[token]
+        # Once the cache is full (about 900 random articles in), most documents have a few words
+        # past it: gather the cached rows at once, then put the others in their places.
+        rows = np.fromiter((cache.get(t, -1) for t in tokens), dtype=np.intp, count=len(tokens))
+        parts = self._table[rows]
+        outside = np.flatnonzero(rows < 0)
+        parts[outside] = projections[[overflow[tokens[i]] for i in outside.tolist()]]
         return parts
 
     def _word_inputs(self, words: list[str]) -> np.ndarray:
@@ -140,14 +142,14 @@ class NeuralTagger:
         rows: list[int] = []
         ids: list[int] = []
         starts: list[int] = []
-        lookup, attributes = self.words, self.attributes
+        lookup, attribute = self.words, self.attributes.get
         for word in words:
             norm, base = word_forms(word)
             rows.append(lookup.get(norm) or lookup.get(base) or UNK)
             starts.append(len(ids))
             ids.append(0)  # the padding row, all zeros: no word has an empty bag for reduceat
             # Only bag attributes were given rows at training, so the lookup is the filter.
-            ids.extend(k for a in word_info(word)[0] if (k := attributes.get(a)) is not None)
+            ids.extend([k for a in word_info(word)[0] if (k := attribute(a)) is not None])
         bags = np.add.reduceat(self.bag[ids], starts, axis=0)
         return np.concatenate([self.embeddings[rows], bags], axis=1)
 
