@@ -406,6 +406,8 @@ def _forward(
     return None
 
 
+_CLAUSE_MARK = re.compile(r"[،,:]")  # a comma or colon closes a clause
+_BULLET = re.compile(r"[•●▪■*\-–]\s*")
 _HEARER_TAIL = re.compile(rf"\s+((?:و?لل|ول|ال){_WORD}+)")
 
 
@@ -434,7 +436,7 @@ def _skip_adverbial(text: str, position: int, end: int) -> int:
     """The rest of an adverbial phrase («متوجها إلى مصر،»، «مستشهدا بالأبيات:»): up to the comma, the
     colon or the complementizer that ends it, when one comes soon; else only the adverb."""
     window_end = min(end, position + 80)
-    stop = re.compile(r"[،,:]").search(text, position, window_end)
+    stop = _CLAUSE_MARK.search(text, position, window_end)
     complement = lexicon().complementizer.search(text, position, window_end)
     if complement and (stop is None or complement.start() < stop.start()):
         return complement.start()
@@ -451,7 +453,7 @@ def _skip_prepositional(text: str, position: int, end: int) -> int:
         return position
     window_end = min(end, position + 80)
     complement = lex.complementizer.search(text, position + 1, window_end)
-    comma = re.compile(r"[،,:]").search(text, position, window_end)
+    comma = _CLAUSE_MARK.search(text, position, window_end)
     if complement and (comma is None or complement.start() < comma.start()):
         return complement.start()
     if comma and text[comma.start()] != ":":
@@ -638,7 +640,7 @@ def _subject_before(text: str, start: int, verb_start: int, mentions: list[Menti
         if main:
             phrase_start = main.end()
     lex = lexicon()
-    bullet = re.compile(r"[•●▪■*\-–]\s*").match(text, phrase_start, phrase_end)
+    bullet = _BULLET.match(text, phrase_start, phrase_end)
     if bullet:  # «• هناك من يرى»: a list's bullet
         phrase_start = bullet.end()
     # «فإن لافروف قال إنه»: the particles before a subject are not part of it.
@@ -787,7 +789,7 @@ def _apposition(text: str, position: int, end: int, mentions: list[Mention]) -> 
     start = position + 1
     while start < end and text[start].isspace():
         start += 1
-    close = re.compile(r"[،,:]").search(text, start, end)
+    close = _CLAUSE_MARK.search(text, start, end)
     if not close:
         return None
     candidate = text[start : close.start()].strip()

@@ -15,6 +15,7 @@ import numpy as np
 
 from khabar.understand.ner.features import word_forms, word_info
 from khabar.understand.ner.gazetteer import load_gazetteer
+from khabar.understand.ner.word_memo import WordMemo
 
 KINDS = ("O", "PERS", "LOC", "ORG", "MISC")  # what the second pass's «d=» can say
 DOCUMENT_SIZE = 20  # sentences per pseudo-document where a file marks no documents (ANERcorp)
@@ -159,28 +160,17 @@ def memory_keys(tokens: Sequence[str]) -> dict[str, tuple[str, bool]]:
     last = _last_keys
     if last[0] == tokens:
         return last[1]
-    known = MEMORY_KEYS
-    if len(known) > KEYS_KEPT:
-        known.clear()
-    keys = {}
-    for token in dict.fromkeys(tokens):
-        key = known.get(token)
-        if key is None:
-            key = known[token] = _memory_key(token)
-        keys[token] = key
+    keys = MEMORY_KEYS.distinct(tokens)
     _last_keys = (list(tokens), keys)
     return keys
-
-
-# Each word type's memory key: a plain dictionary, several times faster to read than lru_cache
-# (whose every hit also moves an entry of its recency list); emptied when it reaches KEYS_KEPT.
-MEMORY_KEYS: dict[str, tuple[str, bool]] = {}
-KEYS_KEPT = 200_000
 
 
 def _memory_key(token: str) -> tuple[str, bool]:
     """The word a token is remembered under, and whether it counts (words of three letters or more)."""
     return _base(token), len(token) > 2 and token[0].isalpha()
+
+
+MEMORY_KEYS = WordMemo(_memory_key)  # each word type's memory key
 
 
 def chunk(sentences: list, size: int | None = None) -> list[list]:

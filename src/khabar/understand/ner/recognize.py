@@ -8,7 +8,6 @@ with a clitic: «لموسكو» gives the span of «موسكو», «والكرم
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +18,7 @@ from khabar.understand.ner.conll import spans
 from khabar.understand.ner.features import word_ranks
 from khabar.understand.ner.gazetteer import load_gazetteer
 from khabar.understand.ner.tokens import Token, sentences, tokenize
+from khabar.understand.ner.word_memo import WordMemo
 from khabar.understand.normalize import clitic_cuts, normalize, normalize_word
 
 _TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
@@ -38,7 +38,7 @@ def recognize(text: str, tokens: list[Token] | None = None) -> list[Span]:
     if tokens is None:
         tokens = tokenize(text)
     document = sentences(text, tokens)
-    heads = _alias_heads(token.text for token in tokens)
+    heads = ALIAS_HEADS.distinct(token.text for token in tokens)
     tagged = model.tag_document([[token.text for token in sentence] for sentence in document])
     for sentence, tags in zip(document, tagged, strict=True):
         taken = [False] * len(sentence)
@@ -128,26 +128,6 @@ def _alias_first_words() -> dict[str, int]:
     return longest
 
 
-# Each word type's alias head: a plain dictionary, several times faster to read than lru_cache
-# (whose every hit also moves an entry of its recency list); emptied when it reaches HEADS_KEPT.
-ALIAS_HEADS: dict[str, tuple[int, str, int]] = {}
-HEADS_KEPT = 200_000
-
-
-def _alias_heads(words: Iterable[str]) -> dict[str, tuple[int, str, int]]:
-    """``_alias_head`` of each distinct word, each looked up once."""
-    known = ALIAS_HEADS
-    if len(known) > HEADS_KEPT:
-        known.clear()
-    heads = {}
-    for word in dict.fromkeys(words):
-        head = known.get(word)
-        if head is None:
-            head = known[word] = _alias_head(word)
-        heads[word] = head
-    return heads
-
-
 def _alias_head(token: str) -> tuple[int, str, int]:
     """(clitic cut, normalized rest, most words of an alias starting with it) for one token;
     the last is 0 for the great majority of words, which start no alias."""
@@ -157,6 +137,9 @@ def _alias_head(token: str) -> tuple[int, str, int]:
     cut = _clitic_cut(token, norm)
     head = norm[cut:]
     return cut, head, _alias_first_words().get(head, 0)
+
+
+ALIAS_HEADS = WordMemo(_alias_head)  # each word type's alias head
 
 
 def _alias_matches(
