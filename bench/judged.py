@@ -15,9 +15,15 @@ Three draws, each from zips the rules had not been tuned on when it was judged:
 - ``quotes-2028.tsv``, ``events-2028.tsv``: drawn the same way (seed 2028) once the NER network and
   the hand-written gazetteer were in (b71b088); read since for the fifth pass's fixes, so
   development data too;
-- ``HELD_SEED``: drawn the same way (seed 2029) once the fifth pass's quote and event rules were
-  frozen (quotes drawn at 64326a0's parent, events after the events merge 2f90fc4), the held-out
-  figures (``quotes-2029.tsv``, ``events-2029.tsv``).
+- ``quotes-2029.tsv``, ``events-2029.tsv``: drawn the same way (seed 2029) once the fifth pass's
+  quote and event rules were frozen (quotes drawn at 64326a0's parent, events after the events
+  merge 2f90fc4); kept out of the confidence models' training and used to check them;
+- ``quotes-train-3001.tsv``, ``events-train-3001.tsv``: 200 quotes with a speaker and 300 events
+  drawn the same way (seed 3001, 1,500 articles) from the rules' output, judged to train the
+  confidence step (``bench/train_confidence.py``);
+- ``HELD_SEED``: drawn the same way (seed 2030) from what is emitted once the confidence models
+  were trained and frozen (``EMITTED`` steps), the held-out figures (``quotes-2030.tsv``,
+  ``events-2030.tsv``).
 
 Articles are built straight from each record's ``content`` (one paragraph per non-empty line) and
 only the steps named in ``STEPS`` run, so a judged row changes only when quotes or events change.
@@ -62,9 +68,12 @@ NEW_ZIPS = (
 )
 # The held-out sample of the fourth pass: any zip, but no article of the development zips (read for
 # the fourth pass's error classes) and none an earlier judged file points at.
-HELD_SEED = 2029
-QUOTES = "quotes-2029.tsv"
-EVENTS = "events-2029.tsv"
+HELD_SEED = 2030
+QUOTES = "quotes-2030.tsv"
+EVENTS = "events-2030.tsv"
+# The sixth pass's held-out sample, judged on the rules alone: the confidence models' check.
+DEV_2029_QUOTES = "quotes-2029.tsv"
+DEV_2029_EVENTS = "events-2029.tsv"
 # The fifth pass's held-out sample, judged at b71b088: development data now.
 DEV_2028_QUOTES = "quotes-2028.tsv"
 DEV_2028_EVENTS = "events-2028.tsv"
@@ -145,6 +154,8 @@ EVENT_FIELDS = (
 QUOTE_KEY = ("zip", "url", "start", "end", "kind", "verb")
 EVENT_KEY = ("zip", "url", "start", "end", "type", "mode", "trigger")
 STEPS = ("dates", "entities", "quotes", "events")
+# What the product emits: the rules' quotes and events, then the confidence step's cuts.
+EMITTED = (*STEPS, "confidence")
 ARTICLES = 300
 
 
@@ -186,11 +197,11 @@ def held_articles(seed: int = HELD_SEED, size: int = ARTICLES) -> list[CorpusArt
     return random.Random(seed).sample(items, min(size, len(items)))
 
 
-def understood(items: list[CorpusArticle]) -> list[CorpusArticle]:
+def understood(items: list[CorpusArticle], steps: tuple[str, ...] = STEPS) -> list[CorpusArticle]:
     from khabar.understand import understand
 
     for item in items:
-        understand(item.article, STEPS)
+        understand(item.article, steps)
     return items
 
 
@@ -280,7 +291,7 @@ def main() -> None:
         which
     ]
     seed = {"held": HELD_SEED, "new": NEW_SEED, "fresh": FRESH_SEED, "dev": SEED}[which]
-    items = understood(articles())
+    items = understood(articles(), EMITTED if which == "held" else STEPS)
     texts = {(item.zip, item.url): item.article.text for item in items}
     quotes = quote_rows(items)
     if which in ("new", "held"):

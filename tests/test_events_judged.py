@@ -1,11 +1,12 @@
 """The hand-checked SaudiNewsNet samples still match what quotes and events extract.
 
-``tests/data/judged/{quotes,events}-2029.tsv`` hold, for 50 quotes with a speaker and 50 events
+``tests/data/judged/{quotes,events}-2030.tsv`` hold, for 50 quotes with a speaker and 50 events
 drawn with a fixed seed (``judged.HELD_SEED``) from articles of no development zip and of no earlier
-judged file, once the fifth pass's rules were frozen, where they are (zip, url, span), what was
-predicted and a verdict given by reading the sentence; no article text. The articles are read
-again from ``../shared`` and re-understood. ``{quotes,events}-2028.tsv``, the previous held-out
-sample, are development data now: their rows must still be extracted, bar those listed below.
+judged file, from what is emitted once the confidence models were frozen, where they are (zip, url,
+span), what was predicted and a verdict given by reading the sentence; no article text. The
+articles are read again from ``../shared`` and re-understood. ``{quotes,events}-2029.tsv`` (the
+confidence models' check) and ``-2028`` were drawn from the rules' output: their rows must still
+be extracted by the rules, bar those listed below.
 
 ``{quotes,events}-dev-2025.tsv`` are the second pass's held-out sample, read while fixing the third
 pass's rules: every row judged wrong there must now be extracted differently or not at all.
@@ -28,15 +29,20 @@ import judged  # noqa: E402
 pytestmark = pytest.mark.skipif(not SAUDINEWSNET.exists(), reason="SaudiNewsNet not in ../shared")
 
 
-# The held-out sample, then the previous one (whose rows later rules may drop, listed below).
-SAMPLES = {"held": (judged.QUOTES, judged.EVENTS), "2028": (judged.DEV_2028_QUOTES, judged.DEV_2028_EVENTS)}
+# The held-out sample, drawn from what is emitted (the confidence step included), then the two
+# before it, drawn from the rules' output (2028's rows later rules may drop, listed below).
+SAMPLES = {
+    "held": (judged.QUOTES, judged.EVENTS, judged.EMITTED),
+    "2029": (judged.DEV_2029_QUOTES, judged.DEV_2029_EVENTS, judged.STEPS),
+    "2028": (judged.DEV_2028_QUOTES, judged.DEV_2028_EVENTS, judged.STEPS),
+}
 
 
 @pytest.fixture(scope="module", params=sorted(SAMPLES))
 def sample(request):
-    quotes, events = SAMPLES[request.param]
+    quotes, events, steps = SAMPLES[request.param]
     rows = judged.read_judged(quotes) + judged.read_judged(events)
-    return request.param, quotes, events, judged.understood(judged.articles_of(rows))
+    return request.param, quotes, events, judged.understood(judged.articles_of(rows), steps)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +117,8 @@ def test_every_judged_event_is_still_extracted(sample):
 
 
 def test_every_row_has_a_verdict():
-    for name in (judged.QUOTES, judged.EVENTS, judged.DEV_2028_QUOTES, judged.DEV_2028_EVENTS):
+    names = (judged.QUOTES, judged.EVENTS, judged.DEV_2029_QUOTES, judged.DEV_2029_EVENTS)
+    for name in (*names, judged.DEV_2028_QUOTES, judged.DEV_2028_EVENTS):
         rows = judged.read_judged(name)
         assert len(rows) == judged.SAMPLE_SIZE
         assert {row["verdict"] for row in rows} <= {"correct", "wrong"}

@@ -1,7 +1,8 @@
 """Understanding: per-article annotators, each adding standoff spans over ``Article.text``.
 
 Each step is a module exposing ``annotate(article: Article) -> None``; they run in this order
-because later steps read earlier ones (quotes and events read dates and entities).
+because later steps read earlier ones (quotes and events read dates and entities; the confidence
+step scores the speakers and events the rules found and drops the doubtful ones).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from khabar.records import Article
 
-STEPS: tuple[str, ...] = ("dates", "entities", "quotes", "events")
+STEPS: tuple[str, ...] = ("dates", "entities", "quotes", "events", "confidence")
 
 _loaded: dict[str, Callable[[Article], None]] = {}
 
