@@ -109,9 +109,8 @@ class NeuralTagger:
         # the vocabulary generation and cache size it was filled at.
         self._row_of = np.full(1024, -1, dtype=np.intp)
         self._row_of_state = (WORDS.generation, 0)
-        self._codes_size = 0
-        for attributes in (self.attributes, ("w=" + w for w in self.words), ("s=" + w for w in self.words)):
-            CODES.add(attributes)
+        self._bag_of = np.zeros(0, dtype=np.intp)
+        CODES.add(self.attributes)  # every bag attribute gets a code, known to a CRF or not
 
     def _word_rows(self, tokens: list[str]) -> np.ndarray:
         """Each token's row of ``_table``: its word-dependent contribution at each kernel column.
@@ -148,7 +147,9 @@ class NeuralTagger:
                 kept = min(max(CACHED_WORDS - len(cache), 0), len(missing))
                 needed = first + len(missing)
                 if needed > self._table.shape[1]:
-                    size = max(needed, min(2 * self._table.shape[1], CACHED_WORDS + 1025))
+                    # At once to the full size: ``zeros`` takes memory only as rows are written,
+                    # and no row is copied again at each doubling.
+                    size = max(needed, CACHED_WORDS + 1025)
                     grown = np.zeros((5, size, self._table.shape[2]), np.float32)
                     grown[:, :first] = self._table[:, :first]
                     self._table = grown
@@ -164,35 +165,31 @@ class NeuralTagger:
         self._row_of_state = (WORDS.generation, len(cache))
         return row_of[numbers]
 
-    def _code_tables(self) -> tuple[np.ndarray, np.ndarray]:
-        """(bag row of each attribute code of ``fastcrf.CODES``, -1 for none; embedding row of each
-        «w=» or «s=» code, 0 for none), made again when a model has added codes."""
+    def _bag_rows(self) -> np.ndarray:
+        """The bag row of each attribute code of ``fastcrf.CODES`` (-1 for none), made again when a
+        model has added codes."""
         size = len(CODES.code) + 1
-        if self._codes_size != size:
+        if len(self._bag_of) != size:
             code = CODES.code
             self._bag_of = np.full(size, -1, dtype=np.intp)
             self._bag_of[[code[a] for a in self.attributes]] = list(self.attributes.values())
-            self._embedding_of = np.zeros(size, dtype=np.intp)
-            for prefix in ("w=", "s="):
-                self._embedding_of[[code[prefix + w] for w in self.words]] = list(self.words.values())
-            self._codes_size = size
-        return self._bag_of, self._embedding_of
+        return self._bag_of
 
     def _word_inputs(self, words: list[str]) -> np.ndarray:
         """(n, E+B): each word's embedding beside the sum of its attribute vectors.
 
         A word's own attributes come coded by ``fastcrf.CODES`` (the CRF passes have just coded the
-        same new words): its embedding is that of its «w=» (normalized) form, else its «s=»
-        (clitic-stripped) one, else ``UNK``; its bag adds, in list order, the rows of the attributes
-        given one at training (only bag attributes were), after the all-zero padding row that keeps
-        every segment of ``reduceat`` non-empty.
+        same new words): its bag adds, in list order, the rows of the attributes given one at
+        training (only bag attributes were), after the all-zero padding row that keeps every
+        segment of ``reduceat`` non-empty.
         """
+        lookup = self.words
+        rows = []
+        for word in words:
+            norm, base = word_forms(word)
+            rows.append(lookup.get(norm) or lookup.get(base) or UNK)
         ids, leading = CODES.coded(words, word_info)[0]
-        bag_of, embedding_of = self._code_tables()
-        firsts = np.flatnonzero(leading)
-        normalized, stripped = embedding_of[ids[firsts + 1]], embedding_of[ids[firsts + 2]]
-        rows = np.where(normalized > 0, normalized, np.where(stripped > 0, stripped, UNK))
-        bag_rows = bag_of[ids]
+        bag_rows = self._bag_rows()[ids]
         bag_rows[leading] = 0
         kept = bag_rows >= 0
         bags = np.add.reduceat(self.bag[bag_rows[kept]], np.flatnonzero(leading[kept]), axis=0)
@@ -222,33 +219,28 @@ class NeuralTagger:
         gazetteer tag and sentence-CRF tag as indices in ``MG_TAGS`` and ``TAGS``."""
         if not flat:
             return np.zeros((0, len(self.tags)), dtype=np.float32)
-        words = self._word_rows(flat)
-        positions = mg * len(TAGS) + said
+        # Sentences laid end to end with two zero rows before each and after the last: a token's
+        # neighbours up to two away are then at fixed offsets, and no window reaches into the
+        # next sentence.
+        sentence_of = np.repeat(np.arange(len(layout.lengths)), layout.lengths)
+        padded = np.arange(len(flat)) + GAP * (sentence_of + 1)
+        size = len(flat) + GAP * (len(layout.lengths) + 1)
+        words = np.zeros(size, dtype=np.intp)  # row 0 of ``_table``: zeros
+        words[padded] = self._word_rows(flat)
+        positions = np.full(size, len(self._position[0]) - 1, dtype=np.intp)  # its last row: zeros
+        positions[padded] = mg * len(TAGS) + said
         # Row j of ``first``: the window centred on token j, each kernel column k read from the
-        # token k - 2 away in the same sentence (the zero rows where none is), the word's part and
-        # the position's added first, then the columns in order.
+        # token k - 2 away (a zero row past the sentence's edge), the word's part and the
+        # position's added first, then the columns in order.
         first = None
         for k in range(5):
-            if k == 2:
-                column_words, column_positions = words, positions
-            else:
-                where = layout.neighbours(k - 2)
-                column_words = np.zeros(len(flat), dtype=np.intp)
-                column_words[where] = words[where + (k - 2)]
-                column_positions = np.full(len(flat), len(self._position[0]) - 1, dtype=np.intp)
-                column_positions[where] = positions[where + (k - 2)]
-            part = self._table[k].take(column_words, axis=0)
-            part += self._position[k].take(column_positions, axis=0)
+            around = padded + (k - 2)
+            part = self._table[k].take(words[around], axis=0)
+            part += self._position[k].take(positions[around], axis=0)
             if first is None:
                 first = part
             else:
                 first += part
-        # Sentences laid end to end with two zero rows before each and after the last: a kernel
-        # column of the second convolution is then one shifted slice, and no window reaches into
-        # the next sentence.
-        sentence_of = np.repeat(np.arange(len(layout.lengths)), layout.lengths)
-        padded = np.arange(len(flat)) + GAP * (sentence_of + 1)
-        size = len(flat) + GAP * (len(layout.lengths) + 1)
         hidden = np.zeros((size, first.shape[1]), dtype=np.float32)
         hidden[padded] = np.maximum(first + self.bias1, 0.0)
         second = hidden[0 : size - 2] @ self._w2[0]  # row j: the window centred on j + 1
