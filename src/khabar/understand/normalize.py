@@ -30,6 +30,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 # Article-bearing proclitics, longest first; bare و ف ب ل ك are stripped only against a lexicon.
 _ARTICLE_PREFIXES = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "لل", "ال")
 MIN_STEM = 3
+_CLITIC_STARTS = frozenset("وفبلكا")  # the letters a clitic sequence or the article starts with
 
 
 def normalize(text: str) -> str:
@@ -74,6 +75,8 @@ def clitic_cuts(token: str) -> list[int]:
     >>> clitic_cuts("وبالكرملين")
     [4, 2, 1]
     """
+    if token[:1] not in _CLITIC_STARTS:
+        return []  # most words: no clitic letter and no article at their start
     cuts: list[int] = []
     i = 0
     if len(token) > i and token[i] in "وف":
@@ -86,7 +89,7 @@ def clitic_cuts(token: str) -> list[int]:
             cuts.append(i + 1)
     if token[i : i + 2] == "ال":
         cuts.append(i + 2)
-    return [c for c in sorted(set(cuts), reverse=True) if len(token) - c >= 2]
+    return [c for c in reversed(cuts) if len(token) - c >= 2]  # built in increasing order
 
 
 def search_tokens(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from khabar.understand.ner.fastcrf import Layout, viterbi
+from khabar.understand.ner.fastcrf import CODES, WORDS, Layout, viterbi
 from khabar.understand.ner.features import word_forms, word_info
 from khabar.understand.ner.gazetteer import named_positions
 
@@ -96,61 +96,103 @@ class NeuralTagger:
         self._mg_proj = np.einsum("mj,hjk->mkh", self.mg, self.conv1[:, e + b : e + b + m]).astype(np.float32)
         self._said_proj = np.einsum("sj,hjk->skh", self.said, self.conv1[:, e + b + m :]).astype(np.float32)
         self._w2 = np.ascontiguousarray(self.conv2.transpose(2, 1, 0))  # (3, H, H2)
-        self._cache: dict[str, int] = {}
-        self._table = np.zeros((1024, *self._mg_proj.shape[1:]), dtype=np.float32)  # (W, 5, H)
-        # Both position-dependent inputs at once: row mg · len(TAGS) + said.
-        self._position_proj = (self._mg_proj[:, None] + self._said_proj[None]).reshape(
-            -1, *self._mg_proj.shape[1:]
+        self._cache: dict[str, int] = {}  # word type → its row of ``_table`` (row 0: all zeros)
+        # Kernel column first: (5, W, H), so a column's rows for many tokens are one ``take``.
+        self._table = np.zeros((5, 1024, h), dtype=np.float32)
+        # Both position-dependent inputs at once: row mg · len(TAGS) + said; a last row of zeros
+        # stands for the padding beyond a sentence's edges.
+        position = (self._mg_proj[:, None] + self._said_proj[None]).reshape(-1, 5, h)
+        self._position = np.ascontiguousarray(
+            np.concatenate([position, np.zeros((1, 5, h), np.float32)]).transpose(1, 0, 2)
         )
+        # The row of each word number of the shared ``fastcrf.WORDS`` (-1: not looked up yet), for
+        # the vocabulary generation and cache size it was filled at.
+        self._row_of = np.full(1024, -1, dtype=np.intp)
+        self._row_of_state = (WORDS.generation, 0)
+        self._bag_of = np.zeros(0, dtype=np.intp)
+        CODES.add(self.attributes)  # every bag attribute gets a code, known to a CRF or not
 
-    def _word_parts(self, tokens: list[str]) -> np.ndarray:
-        """(N, 5, H): each token's word-dependent contribution at each kernel column.
+    def _word_rows(self, tokens: list[str]) -> np.ndarray:
+        """Each token's row of ``_table``: its word-dependent contribution at each kernel column.
 
         The first ``CACHED_WORDS`` word types met are kept (news repeats its common words, and those
-        come first); rarer ones past that are computed again each time rather than evicting.
+        come first); rarer ones past that are computed again each time rather than evicting, into
+        rows past the kept ones. Tokens are numbered by the CRFs' shared ``fastcrf.WORDS``, which
+        has just numbered the same document: a word type is looked up once per document.
         """
         cache = self._cache
-        missing = [t for t in dict.fromkeys(tokens) if t not in cache]
-        overflow: dict[str, int] = {}  # a word past the cache → its row in ``projections``
-        if missing:
-            x = self._word_inputs(missing)  # (n, E+B)
-            projections = (x @ self._w_word).reshape(len(missing), *self._table.shape[1:])
-            first = len(cache)
-            room = max(CACHED_WORDS - first, 0)
-            kept = min(room, len(missing))
-            if first + kept > len(self._table):
-                size = min(max(2 * len(self._table), first + kept), CACHED_WORDS)
-                grown = np.zeros((size, *self._table.shape[1:]), np.float32)
-                grown[:first] = self._table[:first]
-                self._table = grown
-            self._table[first : first + kept] = projections[:kept]
-            for k, token in enumerate(missing[:kept]):
-                cache[token] = first + k
-            overflow = {token: k for k, token in enumerate(missing[kept:], kept)}
-        if not overflow:
-            return self._table[np.fromiter((cache[t] for t in tokens), dtype=np.intp, count=len(tokens))]
-        # Once the cache is full (about 900 random articles in), most documents have a few words
-        # past it: gather the cached rows at once, then put the others in their places.
-        rows = np.fromiter((cache.get(t, -1) for t in tokens), dtype=np.intp, count=len(tokens))
-        parts = self._table[rows]
-        outside = np.flatnonzero(rows < 0)
-        parts[outside] = projections[[overflow[tokens[i]] for i in outside.tolist()]]
-        return parts
+        numbers, distinct = WORDS.numbers(tokens)
+        if self._row_of_state != (WORDS.generation, len(cache)):
+            self._row_of[:] = -1  # a new numbering, or the cache emptied from outside
+        if len(WORDS.words) > len(self._row_of):
+            grown = np.full(max(2 * len(self._row_of), len(WORDS.words)), -1, dtype=np.intp)
+            grown[: len(self._row_of)] = self._row_of
+            self._row_of = grown
+        row_of = self._row_of
+        unknown = distinct[row_of[distinct] < 0].tolist()
+        if unknown:
+            everyone = WORDS.words
+            missing_numbers = []
+            for k in unknown:
+                row = cache.get(everyone[k])
+                if row is None:
+                    missing_numbers.append(k)
+                else:
+                    row_of[k] = row
+            if missing_numbers:
+                missing = [everyone[k] for k in missing_numbers]
+                x = self._word_inputs(missing)  # (n, E+B)
+                projections = (x @ self._w_word).reshape(len(missing), 5, -1).transpose(1, 0, 2)
+                first = len(cache) + 1
+                kept = min(max(CACHED_WORDS - len(cache), 0), len(missing))
+                needed = first + len(missing)
+                if needed > self._table.shape[1]:
+                    # At once to the full size: ``zeros`` takes memory only as rows are written,
+                    # and no row is copied again at each doubling.
+                    size = max(needed, CACHED_WORDS + 1025)
+                    grown = np.zeros((5, size, self._table.shape[2]), np.float32)
+                    grown[:, :first] = self._table[:, :first]
+                    self._table = grown
+                # The kept words' rows for good, the others' past them for this document only.
+                self._table[:, first:needed] = projections
+                cache.update(zip(missing[:kept], range(first, first + kept), strict=True))
+                row_of[missing_numbers] = np.arange(first, needed)
+                overflow = missing_numbers[kept:]
+                rows = row_of[numbers]
+                row_of[overflow] = -1
+                self._row_of_state = (WORDS.generation, len(cache))
+                return rows
+        self._row_of_state = (WORDS.generation, len(cache))
+        return row_of[numbers]
+
+    def _bag_rows(self) -> np.ndarray:
+        """The bag row of each attribute code of ``fastcrf.CODES`` (-1 for none), made again when a
+        model has added codes."""
+        size = len(CODES.code) + 1
+        if len(self._bag_of) != size:
+            code = CODES.code
+            self._bag_of = np.full(size, -1, dtype=np.intp)
+            self._bag_of[[code[a] for a in self.attributes]] = list(self.attributes.values())
+        return self._bag_of
 
     def _word_inputs(self, words: list[str]) -> np.ndarray:
-        """(n, E+B): each word's embedding beside the sum of its attribute vectors."""
-        rows: list[int] = []
-        ids: list[int] = []
-        starts: list[int] = []
-        lookup, attribute = self.words, self.attributes.get
+        """(n, E+B): each word's embedding beside the sum of its attribute vectors.
+
+        A word's own attributes come coded by ``fastcrf.CODES`` (the CRF passes have just coded the
+        same new words): its bag adds, in list order, the rows of the attributes given one at
+        training (only bag attributes were), after the all-zero padding row that keeps every
+        segment of ``reduceat`` non-empty.
+        """
+        lookup = self.words
+        rows = []
         for word in words:
             norm, base = word_forms(word)
             rows.append(lookup.get(norm) or lookup.get(base) or UNK)
-            starts.append(len(ids))
-            ids.append(0)  # the padding row, all zeros: no word has an empty bag for reduceat
-            # Only bag attributes were given rows at training, so the lookup is the filter.
-            ids.extend([k for a in word_info(word)[0] if (k := attribute(a)) is not None])
-        bags = np.add.reduceat(self.bag[ids], starts, axis=0)
+        ids, leading = CODES.coded(words, word_info)[0]
+        bag_rows = self._bag_rows()[ids]
+        bag_rows[leading] = 0
+        kept = bag_rows >= 0
+        bags = np.add.reduceat(self.bag[bag_rows[kept]], np.flatnonzero(leading[kept]), axis=0)
         return np.concatenate([self.embeddings[rows], bags], axis=1)
 
     def flat_emissions(
@@ -177,21 +219,30 @@ class NeuralTagger:
         gazetteer tag and sentence-CRF tag as indices in ``MG_TAGS`` and ``TAGS``."""
         if not flat:
             return np.zeros((0, len(self.tags)), dtype=np.float32)
-        parts = self._word_parts(flat)  # (N, 5, H)
-        parts += self._position_proj[mg * len(TAGS) + said]
-        # Sentences laid end to end with two zero rows before each and after the last: a kernel
-        # column is then one shifted slice, and no window reaches into the next sentence.
+        # Sentences laid end to end with two zero rows before each and after the last: a token's
+        # neighbours up to two away are then at fixed offsets, and no window reaches into the
+        # next sentence.
         sentence_of = np.repeat(np.arange(len(layout.lengths)), layout.lengths)
         padded = np.arange(len(flat)) + GAP * (sentence_of + 1)
         size = len(flat) + GAP * (len(layout.lengths) + 1)
-        grid = np.zeros((size, *parts.shape[1:]), dtype=np.float32)
-        grid[padded] = parts
-        first = grid[0 : size - 4, 0] + grid[1 : size - 3, 1]  # row j: the window centred on j + 2
-        first += grid[2 : size - 2, 2]
-        first += grid[3 : size - 1, 3]
-        first += grid[4:size, 4]
+        words = np.zeros(size, dtype=np.intp)  # row 0 of ``_table``: zeros
+        words[padded] = self._word_rows(flat)
+        positions = np.full(size, len(self._position[0]) - 1, dtype=np.intp)  # its last row: zeros
+        positions[padded] = mg * len(TAGS) + said
+        # Row j of ``first``: the window centred on token j, each kernel column k read from the
+        # token k - 2 away (a zero row past the sentence's edge), the word's part and the
+        # position's added first, then the columns in order.
+        first = None
+        for k in range(5):
+            around = padded + (k - 2)
+            part = self._table[k].take(words[around], axis=0)
+            part += self._position[k].take(positions[around], axis=0)
+            if first is None:
+                first = part
+            else:
+                first += part
         hidden = np.zeros((size, first.shape[1]), dtype=np.float32)
-        hidden[padded] = np.maximum(first[padded - 2] + self.bias1, 0.0)
+        hidden[padded] = np.maximum(first + self.bias1, 0.0)
         second = hidden[0 : size - 2] @ self._w2[0]  # row j: the window centred on j + 1
         second += hidden[1 : size - 1] @ self._w2[1]
         second += hidden[2:size] @ self._w2[2]
