@@ -21,9 +21,14 @@ Three draws, each from zips the rules had not been tuned on when it was judged:
 - ``quotes-train-3001.tsv``, ``events-train-3001.tsv``: 200 quotes with a speaker and 300 events
   drawn the same way (seed 3001, 1,500 articles) from the rules' output, judged to train the
   confidence step (``bench/train_confidence.py``);
-- ``HELD_SEED``: drawn the same way (seed 2030) from what is emitted once the confidence models
-  were trained and frozen (``EMITTED`` steps), the held-out figures (``quotes-2030.tsv``,
-  ``events-2030.tsv``).
+- ``quotes-2030.tsv``, ``events-2030.tsv``: drawn the same way (seed 2030) from what was emitted
+  with the first confidence models (speakers cut, events scored and cut by topic only);
+- ``events-fields-3002.tsv``, ``events-fields-3003.tsv``: 600 and 581 events drawn the same way
+  (seeds 3002 and 3003, 3,000 articles each) from the rules' output and judged field by field, to
+  train the event, factuality and field models;
+- ``HELD_SEED``: drawn the same way (seed 2031) from what is emitted once those models were
+  trained and frozen (``EMITTED`` steps), the held-out figures (``quotes-2031.tsv``,
+  ``events-2031.tsv``).
 
 Articles are built straight from each record's ``content`` (one paragraph per non-empty line) and
 only the steps named in ``STEPS`` run, so a judged row changes only when quotes or events change.
@@ -68,9 +73,12 @@ NEW_ZIPS = (
 )
 # The held-out sample of the fourth pass: any zip, but no article of the development zips (read for
 # the fourth pass's error classes) and none an earlier judged file points at.
-HELD_SEED = 2030
-QUOTES = "quotes-2030.tsv"
-EVENTS = "events-2030.tsv"
+HELD_SEED = 2031
+QUOTES = "quotes-2031.tsv"
+EVENTS = "events-2031.tsv"
+# The first confidence models' held-out sample: development data now.
+DEV_2030_QUOTES = "quotes-2030.tsv"
+DEV_2030_EVENTS = "events-2030.tsv"
 # The sixth pass's held-out sample, judged on the rules alone: the confidence models' check.
 DEV_2029_QUOTES = "quotes-2029.tsv"
 DEV_2029_EVENTS = "events-2029.tsv"
@@ -157,6 +165,8 @@ STEPS = ("dates", "entities", "quotes", "events")
 # What the product emits: the rules' quotes and events, then the confidence step's cuts.
 EMITTED = (*STEPS, "confidence")
 ARTICLES = 300
+# The confidence step emits about one event in eight articles: the 2031 draw reads 600 of them.
+HELD_ARTICLES = 600
 
 
 def sample_articles(seed: int = SEED, size: int = ARTICLES) -> list[CorpusArticle]:
@@ -287,9 +297,12 @@ def main() -> None:
     import sys
 
     which = sys.argv[1] if len(sys.argv) > 1 else "held"
-    articles = {"held": held_articles, "new": new_articles, "fresh": fresh_articles, "dev": sample_articles}[
-        which
-    ]
+    articles = {
+        "held": lambda: held_articles(size=HELD_ARTICLES),
+        "new": new_articles,
+        "fresh": fresh_articles,
+        "dev": sample_articles,
+    }[which]
     seed = {"held": HELD_SEED, "new": NEW_SEED, "fresh": FRESH_SEED, "dev": SEED}[which]
     items = understood(articles(), EMITTED if which == "held" else STEPS)
     texts = {(item.zip, item.url): item.article.text for item in items}

@@ -1,12 +1,12 @@
 """The hand-checked SaudiNewsNet samples still match what quotes and events extract.
 
-``tests/data/judged/{quotes,events}-2030.tsv`` hold, for 50 quotes with a speaker and 50 events
+``tests/data/judged/{quotes,events}-2031.tsv`` hold, for 50 quotes with a speaker and 50 events
 drawn with a fixed seed (``judged.HELD_SEED``) from articles of no development zip and of no earlier
 judged file, from what is emitted once the confidence models were frozen, where they are (zip, url,
 span), what was predicted and a verdict given by reading the sentence; no article text. The
-articles are read again from ``../shared`` and re-understood. ``{quotes,events}-2029.tsv`` (the
-confidence models' check) and ``-2028`` were drawn from the rules' output: their rows must still
-be extracted by the rules, bar those listed below.
+articles are read again from ``../shared`` and re-understood. ``-2030`` (the first confidence
+models' held-out sample), ``-2029`` (the speaker model's check) and ``-2028``: their rows must
+still be extracted by the rules, bar those listed below.
 
 ``{quotes,events}-dev-2025.tsv`` are the second pass's held-out sample, read while fixing the third
 pass's rules: every row judged wrong there must now be extracted differently or not at all.
@@ -29,10 +29,13 @@ import judged  # noqa: E402
 pytestmark = pytest.mark.skipif(not SAUDINEWSNET.exists(), reason="SaudiNewsNet not in ../shared")
 
 
-# The held-out sample, drawn from what is emitted (the confidence step included), then the two
-# before it, drawn from the rules' output (2028's rows later rules may drop, listed below).
+# The held-out sample, drawn from what is emitted (the confidence step included), then the three
+# before it, whose rows the rules alone must still produce (2030's were drawn from what the first
+# confidence models emitted, which only dropped events and speakers; 2028's rows later rules may
+# drop, listed below).
 SAMPLES = {
     "held": (judged.QUOTES, judged.EVENTS, judged.EMITTED),
+    "2030": (judged.DEV_2030_QUOTES, judged.DEV_2030_EVENTS, judged.STEPS),
     "2029": (judged.DEV_2029_QUOTES, judged.DEV_2029_EVENTS, judged.STEPS),
     "2028": (judged.DEV_2028_QUOTES, judged.DEV_2028_EVENTS, judged.STEPS),
 }
@@ -117,7 +120,8 @@ def test_every_judged_event_is_still_extracted(sample):
 
 
 def test_every_row_has_a_verdict():
-    names = (judged.QUOTES, judged.EVENTS, judged.DEV_2029_QUOTES, judged.DEV_2029_EVENTS)
+    names = (judged.QUOTES, judged.EVENTS, judged.DEV_2030_QUOTES, judged.DEV_2030_EVENTS)
+    names += (judged.DEV_2029_QUOTES, judged.DEV_2029_EVENTS)
     for name in (*names, judged.DEV_2028_QUOTES, judged.DEV_2028_EVENTS):
         rows = judged.read_judged(name)
         assert len(rows) == judged.SAMPLE_SIZE

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from khabar.records import Article, Event, Mention, Quote
+from khabar.records import Article, Event, Mention, Quote, TemporalExpression
 from khabar.understand.sentences import fold
-from khabar.understand.states import as_state
+from khabar.understand.states import as_state, state_mentions
 
 _WORDS = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
 _SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
@@ -44,26 +44,54 @@ class Scorer:
     weights: dict[str, float]
     bias: float
     threshold: float
-    min_public_share: float = 0.0
 
     def probability(self, features: dict[str, float]) -> float:
         total = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
+    @classmethod
+    def from_json(cls, data: dict) -> Scorer:
+        return cls(weights=data["weights"], bias=data["bias"], threshold=data["threshold"])
 
-@cache
-def scorer(kind: str) -> Scorer | None:
-    """The trained scorer of ``kind`` («events» or «quotes»), or None when no model is shipped."""
+
+@dataclass(frozen=True, slots=True)
+class EventModels:
+    """The event model (a real political event of its type), the factuality model (its happened,
+    planned, denied or hypothetical is right), one model per field, and the share of words of
+    public affairs under which an article has no events."""
+
+    event: Scorer
+    factuality: Scorer
+    fields: dict[str, Scorer]
+    min_public_share: float
+
+
+def _read(kind: str) -> dict | None:
     try:
         raw = resources.files(f"khabar.data.{kind}").joinpath("confidence.json").read_text("utf-8")
     except FileNotFoundError:
         return None
-    data = json.loads(raw)
-    return Scorer(
-        weights=data["weights"],
-        bias=data["bias"],
-        threshold=data["threshold"],
-        min_public_share=data.get("min_public_share", 0.0),
+    return json.loads(raw)
+
+
+@cache
+def scorer() -> Scorer | None:
+    """The trained speaker scorer, or None when no model is shipped."""
+    data = _read("quotes")
+    return Scorer.from_json(data) if data else None
+
+
+@cache
+def event_models() -> EventModels | None:
+    """The trained event and field scorers, or None when no model is shipped."""
+    data = _read("events")
+    if not data:
+        return None
+    return EventModels(
+        event=Scorer.from_json(data["event"]),
+        factuality=Scorer.from_json(data["factuality"]),
+        fields={name: Scorer.from_json(model) for name, model in data["fields"].items()},
+        min_public_share=data["min_public_share"],
     )
 
 
@@ -176,10 +204,10 @@ def event_features(article: Article, event: Event, context: ArticleContext | Non
     features += [f"before:{word}" for word in before]
     features += [f"after:{word}" for word in after]
     features += [f"word:{word}" for word in set(_words(text[event.start : event.end]))]
-    local = [m for m in article.mentions if event.start <= m.start < event.end]
+    local = _sentence_mentions(article, event)
     for role, keys in (("actor", event.actors[:1]), ("recipient", event.recipients[:1])):
         for key in keys:
-            place = _party_place(local, key)
+            place = _party_place(local, key, at)
             if place is None:
                 features.append(f"{role}_side:unseen")
                 continue
@@ -194,13 +222,105 @@ def event_features(article: Article, event: Event, context: ArticleContext | Non
     return dict.fromkeys(features, 1.0)
 
 
-def _party_place(mentions: list[Mention], key: str) -> Mention | None:
-    for mention in mentions:
-        if mention.text == key or (
-            mention.entity and (mention.entity == key or as_state(mention.entity) == key)
-        ):
-            return mention
-    return None
+# The fields of an event that the confidence step may leave empty when it doubts them.
+FIELDS = ("actors", "recipients", "begin", "mode")
+_PREPOSITION = re.compile(r"(?:^|\s)(في|على|الى|إلى|مع|من|ل|ب|عن|لدى|بين)\s*$")
+
+
+def field_features(
+    article: Article,
+    event: Event,
+    field: str,
+    context: ArticleContext | None = None,
+    base: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """The event's features plus what tells whether one of its fields is right: for a party, the
+    words and breaks between it and the trigger, the preposition before it, its length; for the
+    begin date, the date expression it came from, how far from the trigger and on which side."""
+    context = context or article_context(article)
+    # ``base``: the event's own features, when the caller has them already.
+    features = dict(base) if base is not None else event_features(article, event, context)
+    text = article.text
+    trigger = event.trigger or ""
+    at = text.find(trigger, event.start, event.end) if trigger else -1
+    at = event.start if at < 0 else at
+    bare = fold(trigger)
+    # «استهدفته», «اتهمتهما»: an object pronoun on the verb, so the name after it is the subject.
+    extra: list[str] = [f"f:trigger_end:{bare[-2:]}", f"f:trigger_start:{bare[:1]}"]
+    if field in ("actors", "recipients"):
+        keys = event.actors if field == "actors" else event.recipients
+        local = _sentence_mentions(article, event)
+        place = _party_place(local, keys[0], at) if keys else None
+        extra.append(f"f:count:{min(len(keys), 2)}")
+        if place is not None:
+            low, high = sorted((place.end, at)) if place.end <= at else (at + len(trigger), place.start)
+            between = text[low:high]
+            extra.append(f"f:comma:{'،' in between or ',' in between}")
+            extra.append(
+                f"f:names_between:{min(sum(1 for m in local if low <= m.start and m.end <= high), 2)}"
+            )
+            extra.append(f"f:name_words:{min(len(place.text.split()), 4)}")
+            extra.append(f"f:mention_type:{place.type}")
+            preposition = _PREPOSITION.search(text, max(0, place.start - 6), place.start)
+            extra.append(f"f:preposition:{preposition.group(1) if preposition else ''}")
+            extra += [f"f:between:{word}" for word in _words(between)[:3] + _words(between)[-3:]]
+            extra += [
+                f"f:before_name:{word}" for word in _words(text[max(0, place.start - 25) : place.start])[-2:]
+            ]
+            extra += [f"f:after_name:{word}" for word in _words(text[place.end : place.end + 25])[:1]]
+            extra.append(f"f:side:{'before' if place.end <= at else 'after'}")
+            extra.append(f"f:role:{place.role is not None}")
+            extra.append(f"f:state_phrase:{all(place is not m for m in article.mentions)}")
+            if keys[0].startswith(_LOCAL):
+                extra.append(f"f:local_words:{min(len(keys[0].split(':', 2)[2].split()), 3)}")
+    elif field == "begin" and event.begin:
+        inside = [d for d in article.dates if event.start <= d.start < event.end]
+        extra.append(f"f:dates_in_sentence:{min(len(inside), 3)}")
+        found = [d for d in inside if _covers(d, event.begin)]
+        if not found:
+            extra.append("f:date:outside")
+        else:
+            date = min(found, key=lambda d: abs(d.start - at))
+            side = "before" if date.end <= at else "after"
+            distance = at - date.end if side == "before" else date.start - (at + len(trigger))
+            extra.append(f"f:date_side:{side}")
+            extra.append(f"f:date_distance:{_bucket(distance, (5, 20, 60, 120))}")
+            extra.append(f"f:date_granularity:{date.granularity}")
+            extra.append(f"f:date_relative:{date.relative}")
+            low, high = (date.end, at) if side == "before" else (at + len(trigger), date.start)
+            extra.append(f"f:date_comma:{'،' in text[low:high] or ',' in text[low:high]}")
+            extra += [f"f:date_word:{word}" for word in _words(date.text)[:2]]
+        published = article.published.date if article.published else None
+        if published:
+            extra.append(f"f:date_year_gap:{min(abs(int(published[:4]) - int(event.begin[:4])), 3)}")
+            extra.append(f"f:date_after_published:{event.begin[:10] > published[:10]}")
+    elif field == "mode":
+        extra.append(f"f:mode:{event.type}:{event.mode}:{fold(trigger)}")
+    features.update(dict.fromkeys(extra, 1.0))
+    return features
+
+
+def _covers(date: TemporalExpression, begin: str) -> bool:
+    return (date.begin or date.value or "")[: len(begin)] == begin or (date.value or "").startswith(begin)
+
+
+def _sentence_mentions(article: Article, event: Event) -> list[Mention]:
+    """The mentions of the event's sentence as the events step saw them: a state named by a body
+    and an adjective («القوات الأوكرانية») stands in for the names inside it."""
+    mentions = [m for m in article.mentions if event.start <= m.start < event.end]
+    phrases = state_mentions(article.text, event.start, event.end)
+    if not phrases:
+        return mentions
+    kept = [m for m in mentions if not any(p.start <= m.start < p.end for p in phrases)]
+    return sorted(kept + phrases, key=lambda m: m.start)
+
+
+def _party_place(mentions: list[Mention], key: str, at: int) -> Mention | None:
+    """The mention of the party ``key`` nearest to the trigger at ``at``."""
+    found = [
+        m for m in mentions if m.text == key or (m.entity and (m.entity == key or as_state(m.entity) == key))
+    ]
+    return min(found, key=lambda m: abs(m.start - at)) if found else None
 
 
 def quote_features(article: Article, quote: Quote, context: ArticleContext | None = None) -> dict[str, float]:
@@ -272,26 +392,52 @@ def annotate(article: Article) -> None:
 
 
 def score_events(article: Article, context: ArticleContext | None = None) -> None:
-    """Set each event's confidence from the model; drop every event of an article with too few words
-    of public affairs, and those under the model's threshold (none, as shipped)."""
-    model = scorer("events")
-    if model is None or not article.events:
+    """Set each event's confidence (that it is a real political event of its type); drop the events
+    of an article with too few words of public affairs and those whose reality or factuality the
+    models doubt; leave empty each field its model doubts."""
+    models = event_models()
+    if models is None or not article.events:
         return
     context = context or article_context(article)
-    if context.public_share < model.min_public_share:
+    if context.public_share < models.min_public_share:
         article.events = []
         return
     kept = []
     for event in article.events:
-        event.confidence = round(model.probability(event_features(article, event, context)), 3)
-        if event.confidence >= model.threshold:
-            kept.append(event)
+        features = event_features(article, event, context)
+        event.confidence = round(models.event.probability(features), 3)
+        if event.confidence < models.event.threshold:
+            continue
+        if models.factuality.probability(features) < models.factuality.threshold:
+            continue  # a «happened» that was only announced misleads more than a missing event
+        doubted = [
+            name
+            for name, model in models.fields.items()
+            if _filled(event, name)
+            and model.probability(field_features(article, event, name, context, features)) < model.threshold
+        ]
+        for name in doubted:  # decided on the event as the rules made it, then emptied together
+            _empty(event, name)
+        kept.append(event)
     article.events = kept
+
+
+def _filled(event: Event, name: str) -> bool:
+    return bool(getattr(event, name))
+
+
+def _empty(event: Event, name: str) -> None:
+    if name in ("actors", "recipients"):
+        setattr(event, name, [])
+    elif name == "begin":
+        event.begin = event.end_date = None  # a range whose start is doubted is no range
+    else:
+        setattr(event, name, None)
 
 
 def score_speakers(article: Article, context: ArticleContext | None = None) -> None:
     """Leave a quote's speaker empty when the model doubts it; the quote itself stays."""
-    model = scorer("quotes")
+    model = scorer()
     if model is None or not article.quotes:
         return
     context = context or article_context(article)
