@@ -120,14 +120,12 @@ def elsewhere_kinds(tokens: Sequence[str], said: np.ndarray) -> np.ndarray:
     size = len(tokens)
     # Each word type once: its memory key, and an id for that key.
     keys = memory_keys(tokens)
-    types = dict.fromkeys(keys, 0)
+    types = dict(zip(keys, range(len(keys)), strict=True))
     bases: dict[str, int] = {}
-    type_base = np.empty(len(types), dtype=np.intp)
-    type_counted = np.empty(len(types), dtype=bool)
-    for k, (token, (base, counted)) in enumerate(keys.items()):
-        type_base[k] = bases.setdefault(base, len(bases))
-        type_counted[k] = counted
-        types[token] = k
+    number = bases.setdefault
+    pairs = keys.values()
+    type_base = np.fromiter([number(base, len(bases)) for base, _ in pairs], dtype=np.intp, count=len(keys))
+    type_counted = np.fromiter([counted for _, counted in pairs], dtype=bool, count=len(keys))
     of_type = np.fromiter(map(types.__getitem__, tokens), dtype=np.intp, count=size)
     base = type_base[of_type]
     counted = np.flatnonzero(type_counted[of_type])

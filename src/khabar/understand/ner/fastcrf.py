@@ -101,35 +101,56 @@ class AttributeCodes:
 
     def __init__(self) -> None:
         self.code: dict[str, int] = {}
-        self._last: tuple[Callable, list[str], list[tuple[np.ndarray, np.ndarray]]] | None = None
+        self._last: tuple[Callable, list[str], int, list[tuple[np.ndarray, np.ndarray]]] | None = None
+        # Each word of the last answer: its lists' codes (all of them or not), for a caller asking
+        # about some of the same words (the network: the CRFs' new words and those past its cache).
+        self._recent: tuple[Callable | None, dict[str, tuple[list[list[int]], bool]]] = (None, {})
 
     def add(self, attributes: Iterable[str]) -> None:
         code = self.code
         for attribute in attributes:
             code.setdefault(attribute, len(code) + 1)
         self._last = None
+        self._recent = (None, {})
 
     def coded(
-        self, words: list[str], attributes: Callable[[str], Sequence[Sequence[str]]]
+        self, words: list[str], attributes: Callable[[str], Sequence[Sequence[str]]], parts: int | None = None
     ) -> list[tuple[np.ndarray, np.ndarray]]:
-        """For each of the attribute lists ``attributes`` gives a word: the codes of every word's
-        list one after another, each word's led by a 0, and a mask of those leading places.
-        The last answer is kept, for the second pass asking about the same words."""
+        """For each of the attribute lists ``attributes`` gives a word (the first ``parts`` of them
+        when given): the codes of every word's list one after another, each word's led by a 0, and
+        a mask of those leading places. The last answer is kept, for the second pass asking about
+        the same words, and the codes of its words, for a question about some of them."""
         last = self._last
-        if last is not None and last[0] is attributes and last[1] == words:
-            return last[2]
-        code = self.code
-        infos = [attributes(word) for word in words]
+        if (
+            last is not None
+            and last[0] is attributes
+            and (parts is None or parts <= last[2])
+            and last[1] == words
+        ):
+            return last[3][:parts] if parts is not None else last[3]
+        get = self.code.get
+        recent = self._recent[1] if self._recent[0] is attributes else {}
+        lists_of: dict[str, tuple[list[list[int]], bool]] = {}
+        per_word = []
+        for word in words:
+            found = recent.get(word)
+            if found is None or not (found[1] if parts is None else len(found[0]) >= parts):
+                info = attributes(word)
+                found = ([[get(a, 0) for a in attributes_] for attributes_ in info[:parts]], parts is None)
+            lists_of[word] = found
+            per_word.append(found[0])
+        count = (len(per_word[0]) if parts is None else parts) if per_word else 0
         coded = []
-        for part in range(len(infos[0]) if infos else 0):
-            lists = [info[part] for info in infos]
+        for part in range(count):
+            lists = [word_lists[part] for word_lists in per_word]
             lengths = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists)) + 1
             leading = np.zeros(int(lengths.sum()), dtype=bool)
             leading[np.cumsum(lengths) - lengths] = True
             ids = np.zeros(len(leading), dtype=np.intp)
-            ids[~leading] = [code.get(a, 0) for attributes_ in lists for a in attributes_]
+            ids[~leading] = [c for codes in lists for c in codes]
             coded.append((ids, leading))
-        self._last = (attributes, list(words), coded)
+        self._last = (attributes, list(words), count, coded)
+        self._recent = (attributes, lists_of)
         return coded
 
 

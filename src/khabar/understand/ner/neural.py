@@ -188,7 +188,7 @@ class NeuralTagger:
         for word in words:
             norm, base = word_forms(word)
             rows.append(lookup.get(norm) or lookup.get(base) or UNK)
-        ids, leading = CODES.coded(words, word_info)[0]
+        ids, leading = CODES.coded(words, word_info, parts=1)[0]
         bag_rows = self._bag_rows()[ids]
         bag_rows[leading] = 0
         kept = bag_rows >= 0
