@@ -200,6 +200,19 @@ def test_words_past_the_cache_are_scored_the_same(monkeypatch):
     assert len(fresh._cache) == 5
 
 
+def test_kept_inputs_leave_the_scores_as_they_were(monkeypatch):
+    said = _said(DOCUMENT)
+    monkeypatch.setattr(neural, "CACHED_WORDS", 5)
+    monkeypatch.setattr(neural, "CACHED_INPUTS", 0)
+    without = neural.load(WEIGHTS)
+    expected = [without.flat_emissions(DOCUMENT, said) for _ in range(2)]
+    monkeypatch.setattr(neural, "CACHED_INPUTS", 3)
+    kept = neural.load(WEIGHTS)
+    got = [kept.flat_emissions(DOCUMENT, said) for _ in range(2)]
+    assert len(kept._input_row) == 3
+    assert all(np.array_equal(a, b) for a, b in zip(got, expected, strict=True))
+
+
 def test_the_network_can_be_left_out(monkeypatch):
     monkeypatch.setenv(model.NETWORK_SWITCH, "0")
     model.load_two_pass.cache_clear()

@@ -30,6 +30,10 @@ BAG_PREFIXES += ("c=", "g=", "t=", "q=", "rk=", "ag=", "3g=")
 UNK = 1  # word id 0 is padding
 GAP = 2  # zero rows around each sentence: the first convolution reaches two tokens each way
 CACHED_WORDS = 50_000  # word types whose projections are kept: 4 kB each, 200 MB at most
+# The next rarer word types past those, whose inputs alone are kept (600 bytes each, 60 MB at most,
+# about 75 with their keys): their projections are still made again in each document's batch (the
+# low bits of a product depend on the batch), but not their attributes, embeddings and bags.
+CACHED_INPUTS = 100_000
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MG_TAGS = ("O", "B-LOC", "I-LOC", "B-PERS", "I-PERS", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 MG_INDEX = {tag: k for k, tag in enumerate(MG_TAGS)}
@@ -97,6 +101,8 @@ class NeuralTagger:
         self._said_proj = np.einsum("sj,hjk->skh", self.said, self.conv1[:, e + b + m :]).astype(np.float32)
         self._w2 = np.ascontiguousarray(self.conv2.transpose(2, 1, 0))  # (3, H, H2)
         self._cache: dict[str, int] = {}  # word type → its row of ``_table`` (row 0: all zeros)
+        self._input_row: dict[str, int] = {}  # word type past the cache → its row of ``_inputs``
+        self._inputs = np.zeros((0, e + b), dtype=np.float32)
         # Kernel column first: (5, W, H), so a column's rows for many tokens are one ``take``.
         self._table = np.zeros((5, 1024, h), dtype=np.float32)
         # Both position-dependent inputs at once: row mg · len(TAGS) + said; a last row of zeros
@@ -141,10 +147,10 @@ class NeuralTagger:
                     row_of[k] = row
             if missing_numbers:
                 missing = [everyone[k] for k in missing_numbers]
-                x = self._word_inputs(missing)  # (n, E+B)
-                projections = (x @ self._w_word).reshape(len(missing), 5, -1).transpose(1, 0, 2)
                 first = len(cache) + 1
                 kept = min(max(CACHED_WORDS - len(cache), 0), len(missing))
+                x = self._inputs_of(missing, kept)  # (n, E+B)
+                projections = (x @ self._w_word).reshape(len(missing), 5, -1).transpose(1, 0, 2)
                 needed = first + len(missing)
                 if needed > self._table.shape[1]:
                     # At once to the full size: ``zeros`` takes memory only as rows are written,
@@ -164,6 +170,38 @@ class NeuralTagger:
                 return rows
         self._row_of_state = (WORDS.generation, len(cache))
         return row_of[numbers]
+
+    def _inputs_of(self, words: list[str], kept: int) -> np.ndarray:
+        """(n, E+B): ``_word_inputs`` of ``words``, the same numbers, those of the words past the
+        first ``kept`` (whose projections are not kept) read from or added to ``_inputs``.
+
+        Only the inputs are kept for these words, not their projections: a word's projection is
+        made in the batch of its document's new words, and the product's low bits depend on the
+        batch, so keeping the inputs alone leaves every score as it was.
+        """
+        known = self._input_row
+        rows = [known.get(word, -1) for word in words[kept:]] if known else [-1] * (len(words) - kept)
+        if kept == 0 and min(rows, default=0) >= 0:
+            return self._inputs[rows]
+        fresh = [i for i, row in enumerate(rows, kept) if row < 0]
+        new = list(range(kept)) + fresh
+        x = np.empty((len(words), self._inputs.shape[1]), dtype=np.float32)
+        x[new] = self._word_inputs([words[i] for i in new])
+        old = [i for i, row in enumerate(rows, kept) if row >= 0]
+        if old:
+            x[old] = self._inputs[[rows[i - kept] for i in old]]
+        room = CACHED_INPUTS - len(known)
+        if room > 0 and fresh:
+            stored = fresh[:room]
+            start = len(known)
+            if start + len(stored) > len(self._inputs):
+                # At once to the full size, as ``_table``: memory is taken only as rows are written.
+                grown = np.zeros((max(CACHED_INPUTS, start + len(stored)), x.shape[1]), np.float32)
+                grown[:start] = self._inputs[:start]
+                self._inputs = grown
+            self._inputs[start : start + len(stored)] = x[stored]
+            known.update(zip([words[i] for i in stored], range(start, start + len(stored)), strict=True))
+        return x
 
     def _bag_rows(self) -> np.ndarray:
         """The bag row of each attribute code of ``fastcrf.CODES`` (-1 for none), made again when a
