@@ -31,7 +31,7 @@ from importlib import resources
 
 from khabar.records import Article, Event, Mention, Quote, TemporalExpression
 from khabar.understand.sentences import fold
-from khabar.understand.states import as_state, state_mentions
+from khabar.understand.states import as_state, with_state_phrases
 
 _WORDS = re.compile(r"[\u0621-\u064a\u0660-\u0669\w]+")
 _SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
@@ -206,8 +206,7 @@ def event_features(article: Article, event: Event, context: ArticleContext | Non
     features += [f"recipient_type:{_key_type(key, types)}" for key in event.recipients[:1]]
     features += [f"actor_linked:{not key.startswith(_LOCAL)}" for key in event.actors[:1]]
     features += [f"recipient_linked:{not key.startswith(_LOCAL)}" for key in event.recipients[:1]]
-    at = text.find(trigger, event.start, event.end) if trigger else -1
-    at = event.start if at < 0 else at
+    at = _trigger_at(text, event)
     before = _words(text[max(event.start, at - 40) : at])[-3:]
     after = _words(text[at + len(trigger) : min(event.end, at + len(trigger) + 40)])[:3]
     features += [f"before:{word}" for word in before]
@@ -220,8 +219,8 @@ def event_features(article: Article, event: Event, context: ArticleContext | Non
             if place is None:
                 features.append(f"{role}_side:unseen")
                 continue
-            side = "before" if place.end <= at else "after"
-            distance = at - place.end if side == "before" else place.start - (at + len(trigger))
+            side, low, high = _against(place.start, place.end, at, len(trigger))
+            distance = high - low
             features.append(f"{role}_side:{side}")
             features.append(f"{role}_side:{event.type}:{side}")
             features.append(f"{role}_distance:{_bucket(distance, (3, 15, 40))}")
@@ -251,8 +250,7 @@ def field_features(
     features = dict(base) if base is not None else event_features(article, event, context)
     text = article.text
     trigger = event.trigger or ""
-    at = text.find(trigger, event.start, event.end) if trigger else -1
-    at = event.start if at < 0 else at
+    at = _trigger_at(text, event)
     bare = fold(trigger)
     # «استهدفته», «اتهمتهما»: an object pronoun on the verb, so the name after it is the subject.
     extra: list[str] = [f"f:trigger_end:{bare[-2:]}", f"f:trigger_start:{bare[:1]}"]
@@ -262,7 +260,7 @@ def field_features(
         place = _party_place(local, keys[0], at) if keys else None
         extra.append(f"f:count:{min(len(keys), 2)}")
         if place is not None:
-            low, high = sorted((place.end, at)) if place.end <= at else (at + len(trigger), place.start)
+            side, low, high = _against(place.start, place.end, at, len(trigger))
             between = text[low:high]
             extra.append(f"f:comma:{'،' in between or ',' in between}")
             extra.append(
@@ -277,7 +275,7 @@ def field_features(
                 f"f:before_name:{word}" for word in _words(text[max(0, place.start - 25) : place.start])[-2:]
             ]
             extra += [f"f:after_name:{word}" for word in _words(text[place.end : place.end + 25])[:1]]
-            extra.append(f"f:side:{'before' if place.end <= at else 'after'}")
+            extra.append(f"f:side:{side}")
             extra.append(f"f:role:{place.role is not None}")
             extra.append(f"f:state_phrase:{all(place is not m for m in article.mentions)}")
             if keys[0].startswith(_LOCAL):
@@ -290,13 +288,11 @@ def field_features(
             extra.append("f:date:outside")
         else:
             date = min(found, key=lambda d: abs(d.start - at))
-            side = "before" if date.end <= at else "after"
-            distance = at - date.end if side == "before" else date.start - (at + len(trigger))
+            side, low, high = _against(date.start, date.end, at, len(trigger))
             extra.append(f"f:date_side:{side}")
-            extra.append(f"f:date_distance:{_bucket(distance, (5, 20, 60, 120))}")
+            extra.append(f"f:date_distance:{_bucket(high - low, (5, 20, 60, 120))}")
             extra.append(f"f:date_granularity:{date.granularity}")
             extra.append(f"f:date_relative:{date.relative}")
-            low, high = (date.end, at) if side == "before" else (at + len(trigger), date.start)
             extra.append(f"f:date_comma:{'،' in text[low:high] or ',' in text[low:high]}")
             extra += [f"f:date_word:{word}" for word in _words(date.text)[:2]]
         published = article.published.date if article.published else None
@@ -314,14 +310,23 @@ def _covers(date: TemporalExpression, begin: str) -> bool:
 
 
 def _sentence_mentions(article: Article, event: Event) -> list[Mention]:
-    """The mentions of the event's sentence as the events step saw them: a state named by a body
-    and an adjective («القوات الأوكرانية») stands in for the names inside it."""
-    mentions = [m for m in article.mentions if event.start <= m.start < event.end]
-    phrases = state_mentions(article.text, event.start, event.end)
-    if not phrases:
-        return mentions
-    kept = [m for m in mentions if not any(p.start <= m.start < p.end for p in phrases)]
-    return sorted(kept + phrases, key=lambda m: m.start)
+    """The mentions of the event's sentence as the events step saw them."""
+    inside = [m for m in article.mentions if event.start <= m.start < event.end]
+    return with_state_phrases(article.text, inside, event.start, event.end)
+
+
+def _trigger_at(text: str, event: Event) -> int:
+    """Where the event's trigger stands in its sentence (the sentence's start if not found)."""
+    at = text.find(event.trigger, event.start, event.end) if event.trigger else -1
+    return event.start if at < 0 else at
+
+
+def _against(start: int, end: int, at: int, length: int) -> tuple[str, int, int]:
+    """Which side of the trigger (at ``at``, ``length`` long) the span [start, end) stands on, and
+    the gap between them as [low, high)."""
+    if end <= at:
+        return "before", end, at
+    return "after", at + length, start
 
 
 def _party_place(mentions: list[Mention], key: str, at: int) -> Mention | None:

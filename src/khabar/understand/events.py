@@ -26,7 +26,7 @@ from khabar.understand.normalize import normalize
 from khabar.understand.quotes import lexicon as quote_lexicon
 from khabar.understand.sentences import WORD as _WORD
 from khabar.understand.sentences import alternation, fold, sentences, starting_in, whole
-from khabar.understand.states import as_state, gentilic_after, state_mentions, states
+from khabar.understand.states import as_state, gentilic_after, states, with_state_phrases
 
 # Participants are looked for this many characters around the trigger, inside its sentence.
 WINDOW = 90
@@ -291,7 +291,8 @@ def annotate(article: Article) -> None:
         if not set(_last_words(text, 0, d.start, 1)) & lex.not_time_before and not _in_aside(text, d)
     ]
     published = article.published.date if article.published else None
-    mentions = _with_states(text, mentions)
+    # «القوات الأوكرانية»: a state named by a body and an adjective stands in for the names inside.
+    mentions = with_state_phrases(text, mentions, 0, len(text))
     # One scan for triggers over the whole text: most sentences have none, and only those with
     # one are read for sport words and participants.
     every = [
@@ -475,16 +476,6 @@ def _governs(text: str, match: re.Match[str], kind: str, end: int, mentions: lis
         if not any(m.start <= found.start() < m.end for m in mentions):
             return True
     return False
-
-
-def _with_states(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The article's mentions plus states named by a body and an adjective («القوات الأوكرانية»);
-    a mention inside such a phrase gives way to it."""
-    phrases = state_mentions(text, 0, len(text))
-    if not phrases:
-        return mentions
-    kept = [m for m in mentions if not any(p.start <= m.start < p.end for p in phrases)]
-    return sorted(kept + phrases, key=lambda m: m.start)
 
 
 def _framed(text: str, start: int, match: re.Match[str]) -> bool:

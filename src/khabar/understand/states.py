@@ -84,6 +84,16 @@ def state_mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
+def with_state_phrases(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """``mentions`` plus the states named by a body and an adjective in ``text[start:end]``
+    («القوات الأوكرانية»), by start; a mention inside such a phrase gives way to it."""
+    phrases = state_mentions(text, start, end)
+    if not phrases:
+        return mentions
+    kept = [m for m in mentions if not any(p.start <= m.start < p.end for p in phrases)]
+    return sorted(kept + phrases, key=lambda m: m.start)
+
+
 _WORD_CHAR = re.compile(WORD)
 
 
